@@ -1,0 +1,59 @@
+package org.wisekit.harness;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything a reproduction needs from its caller: the seed, the profile, where data is read from and
+ * output written to, the report being built, and where progress goes.
+ */
+public final class RunContext {
+
+    private final long seed;
+    private final Profile profile;
+    private final Path dataDirectory;
+    private final Path outputDirectory;
+    private final Report report;
+    private final Progress progress;
+
+    /**
+     * @param dataDirectory   the data directory the user chose (CLI {@code --data-dir}), or {@code null}
+     *                        to let the datasets module resolve it from the environment
+     * @param outputDirectory this reproduction's own folder ({@code reports/<module>/<name>})
+     */
+    public RunContext(long seed, Profile profile, Path dataDirectory, Path outputDirectory, Progress progress) {
+        this.seed = seed;
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.dataDirectory = dataDirectory;
+        this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.report = new Report(outputDirectory);
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The data directory chosen on the command line, or {@code null} for the default resolution. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** This reproduction's output folder; extra artefacts (CSV, caches) may be written here. */
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    /** The report body: paragraphs, tables and plots, in the order added. */
+    public Report report() {
+        return report;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+}
