@@ -1,0 +1,119 @@
+package org.wisekit.datasets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Readers for the text-classification files: SST-2, AG News and TREC. All are read as strict UTF-8 (the
+ * mirrored TREC copy is UTF-8 and holds a few Devanagari characters; see the module README). Texts are
+ * trimmed of surrounding whitespace and otherwise kept as they are, including AG News's {@code #39;}-style
+ * entity remnants and backslashes.
+ */
+public final class TextClassification {
+
+    /** SST-2 label 0 is negative, 1 positive. */
+    public static final List<String> SST2_CLASSES = List.of("negative", "positive");
+    /** AG News label names, in the order of the original release's class indices 1..4. */
+    public static final List<String> AG_NEWS_CLASSES = List.of("World", "Sports", "Business", "Sci/Tech");
+    /** TREC coarse classes, in the usual order (as in the Hugging Face {@code trec} dataset). */
+    public static final List<String> TREC_COARSE_CLASSES = List.of("ABBR", "ENTY", "DESC", "HUM", "LOC", "NUM");
+
+    private static final String SST2_HEADER = "sentence\tlabel";
+    private static final List<String> SST2_LABELS_AS_WRITTEN = List.of("0", "1");
+
+    private TextClassification() {
+    }
+
+    /** SST-2 TSV: the header {@code sentence<TAB>label}, then a sentence and its label (0 or 1) per line. */
+    public static LabeledTexts readSst2(Path file) {
+        List<String> lines = readLines(file);
+        if (lines.isEmpty() || !lines.get(0).equals(SST2_HEADER)) {
+            throw new MalformedDataException(file, "the first line must be the header 'sentence<TAB>label'");
+        }
+        Examples examples = new Examples(file, SST2_CLASSES, SST2_LABELS_AS_WRITTEN);
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int tab = line.lastIndexOf('\t');
+            examples.add(i + 1, line, tab > 0, line.substring(0, Math.max(tab, 0)), line.substring(tab + 1));
+        }
+        return examples.toLabeledTexts();
+    }
+
+    /** AG News TSV: no header; {@code text<TAB>label name} per line, names from {@link #AG_NEWS_CLASSES}. */
+    public static LabeledTexts readAgNews(Path file) {
+        List<String> lines = readLines(file);
+        Examples examples = new Examples(file, AG_NEWS_CLASSES, AG_NEWS_CLASSES);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int tab = line.lastIndexOf('\t');
+            examples.add(i + 1, line, tab > 0, line.substring(0, Math.max(tab, 0)), line.substring(tab + 1));
+        }
+        return examples.toLabeledTexts();
+    }
+
+    /** TREC: {@code COARSE:fine question} per line, e.g. {@code NUM:dist How far ...}; the label is the coarse class. */
+    public static LabeledTexts readTrec(Path file) {
+        List<String> lines = readLines(file);
+        Examples examples = new Examples(file, TREC_COARSE_CLASSES, TREC_COARSE_CLASSES);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int space = line.indexOf(' ');
+            int colon = line.indexOf(':');
+            boolean wellFormed = colon > 0 && colon < space;
+            examples.add(i + 1, line, wellFormed, line.substring(space + 1),
+                    line.substring(0, Math.max(colon, 0)));
+        }
+        return examples.toLabeledTexts();
+    }
+
+    /** Texts and labels collected line by line, with the checks every format shares. */
+    private static final class Examples {
+
+        private final Path file;
+        private final List<String> classNames;
+        private final List<String> labelsAsWritten;
+        private final List<String> texts = new ArrayList<>();
+        private final List<Integer> labels = new ArrayList<>();
+
+        /** {@code labelsAsWritten.get(k)} is how class {@code k} is spelled in the file. */
+        Examples(Path file, List<String> classNames, List<String> labelsAsWritten) {
+            this.file = file;
+            this.classNames = classNames;
+            this.labelsAsWritten = labelsAsWritten;
+        }
+
+        /** Adds one line's example; {@code wellFormed} says whether the line had its label and text parts. */
+        void add(int lineNumber, String line, boolean wellFormed, String text, String label) {
+            if (!wellFormed || text.isBlank()) {
+                throw new MalformedDataException(file, "line " + lineNumber + " is not a labelled text: '" + line + "'");
+            }
+            int index = labelsAsWritten.indexOf(label);
+            if (index < 0) {
+                throw new MalformedDataException(file, "line " + lineNumber + ": unknown label '" + label
+                        + "', expected one of " + labelsAsWritten);
+            }
+            texts.add(text.strip());
+            labels.add(index);
+        }
+
+        LabeledTexts toLabeledTexts() {
+            return new LabeledTexts(texts, labels.stream().mapToInt(Integer::intValue).toArray(), classNames);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new MalformedDataException(file, "is not valid UTF-8", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
