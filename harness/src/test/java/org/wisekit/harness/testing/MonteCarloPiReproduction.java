@@ -58,6 +58,7 @@ public final class MonteCarloPiReproduction implements Reproduction {
         }
         double pi = 4.0 * inside / samples;
         XYChart chart = Plots.xy("Estimate of pi", "samples", "estimate");
+        chart.getStyler().setXAxisLogarithmic(true);
         chart.addSeries("estimate", n, estimate);
         context.report().paragraph("Draws " + samples + " uniform points in the unit square.");
         context.report().table("Final estimate", List.of("samples", "estimate"),
