@@ -32,7 +32,7 @@ final class ConsoleProgress implements Progress {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(terminal ? 250 : (int) LOG_INTERVAL_MS)
                 .showSpeed();
-        builder.setConsumer(terminal ? new ConsoleProgressBarConsumer(err) : new DelegatingProgressBarConsumer(err::println));
+        builder.setConsumer(terminal ? new ConsoleProgressBarConsumer(err) : new DelegatingProgressBarConsumer(new LogLines(err)));
         ProgressBar bar = builder.build();
         return new Task() {
             @Override
@@ -50,5 +50,23 @@ final class ConsoleProgress implements Progress {
                 bar.close();
             }
         };
+    }
+
+    /** Prints each rendered bar as a line, skipping a line identical to the one before (the final update and close repeat it). */
+    private static final class LogLines implements java.util.function.Consumer<String> {
+        private final PrintStream err;
+        private String last = "";
+
+        LogLines(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void accept(String line) {
+            if (!line.equals(last)) {
+                err.println(line);
+                last = line;
+            }
+        }
     }
 }
