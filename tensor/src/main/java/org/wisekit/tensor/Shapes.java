@@ -73,15 +73,28 @@ public final class Shapes {
         return off;
     }
 
-    /** Row-major strides (in elements). */
-    static int[] strides(int[] shape) {
-        int[] s = new int[shape.length];
-        int acc = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= shape[i];
+    /** Product of {@code shape[from..to)}; 1 for an empty range. */
+    static int product(int[] shape, int from, int to) {
+        int p = 1;
+        for (int d = from; d < to; d++) {
+            p *= shape[d];
         }
-        return s;
+        return p;
+    }
+
+    /** The shape with axis {@code axis} removed. */
+    static int[] removeAxis(int[] shape, int axis) {
+        int[] out = new int[shape.length - 1];
+        System.arraycopy(shape, 0, out, 0, axis);
+        System.arraycopy(shape, axis + 1, out, axis, shape.length - axis - 1);
+        return out;
+    }
+
+    /** Throws unless both shapes are equal; the message names the operation and both shapes. */
+    static void requireSame(String op, int[] a, int[] b) {
+        if (!Arrays.equals(a, b)) {
+            throw new IllegalArgumentException(op + ": shapes " + format(a) + " and " + format(b) + " differ");
+        }
     }
 
     static int[] inferReshape(int[] from, int[] to) {
