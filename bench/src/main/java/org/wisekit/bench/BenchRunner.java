@@ -100,12 +100,19 @@ public final class BenchRunner {
         summary.put("machine", machine);
         summary.put("mode", mode.name().toLowerCase(Locale.ROOT));
         summary.put("forkJvmArgs", String.join(" ", forkJvmArgs));
+        summary.put("openblasCoretype", openblasCoretype());
         summary.set("ratios", JSON.valueToTree(ratios));
         summary.set("jmh", scores);
         AtomicFiles.writeString(outDir.resolve(suite.name() + ".json"), JSON.writeValueAsString(summary) + "\n");
-        String md = markdown(suite, parsed, ratios, machine);
+        String md = markdown(suite, parsed, ratios, machine + ", OPENBLAS_CORETYPE=" + openblasCoretype()
+                + ", JMH " + mode.name().toLowerCase(Locale.ROOT) + " mode");
         AtomicFiles.writeString(outDir.resolve(suite.name() + ".md"), md);
         return md;
+    }
+
+    private static String openblasCoretype() {
+        String v = System.getenv("OPENBLAS_CORETYPE");
+        return v == null ? "unset" : v;
     }
 
     private void runJmh(BenchSuite suite, int threads, Path resultFile) throws IOException, InterruptedException {
@@ -183,15 +190,15 @@ public final class BenchRunner {
         StringBuilder sb = new StringBuilder("# Bench suite `" + suite.name() + "`\n\n")
                 .append(suite.description()).append("\n\nMachine: ").append(machine).append("  \n")
                 .append("Ratio = candidate time / baseline time in the same run (below 1: candidate faster).\n\n")
-                .append("| ratio | params | candidate | baseline | ratio |\n|---|---|---|---|---|\n");
+                .append("| comparison | params | candidate | baseline | ratio |\n|---|---|---|---|---|\n");
         for (RatioRow r : ratios) {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %.4g %s | %.4g %s | **%.3f** |%n", r.label(), r.params(),
                     r.candidate(), r.unit(), r.baseline(), r.unit(), r.ratio()));
         }
         sb.append("\n| benchmark | params | score | error (99.9 %) |\n|---|---|---|---|\n");
         for (Score s : scores) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.4g %s | %.2g |%n", s.method(), s.params(), s.score(),
-                    s.unit(), s.error()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.4g %s | %.2g %s |%n", s.method(), s.params(), s.score(),
+                    s.unit(), s.error(), s.unit()));
         }
         return sb.toString();
     }
