@@ -15,6 +15,8 @@ class AtomicFilesTest {
         AtomicFiles.writeString(f, "one");
         AtomicFiles.writeString(f, "two");
         assertThat(Files.readString(f)).isEqualTo("two");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-r--r--");
         try (var list = Files.list(f.getParent())) {
             assertThat(list).containsExactly(f);
         }
