@@ -1,0 +1,19 @@
+/**
+ * BoostCom (Yudha, Xue, Lou, Zhou, Solihin, "BoostCom: Towards Efficient Universal Fully Homomorphic
+ * Encryption by Boosting the Word-wise Comparisons", PACT 2024, arXiv:2407.07308), part 1: a pure-Java BGV
+ * scheme over prime cyclotomics, built in layers as HElib and lattigo are.
+ *
+ * <ul>
+ * <li>{@link org.wisekit.fhe.ring}: modular arithmetic below 2^61, power-of-two NTTs, Bluestein's length-m
+ * transform, the cyclotomic ring in double-CRT form, fast basis conversion, samplers;</li>
+ * <li>{@link org.wisekit.fhe.slots}: the plaintext slot algebra Z_p[X]/Phi_m = F_(p^d)^l for prime m;</li>
+ * <li>{@link org.wisekit.fhe.bgv}: parameters and security estimates, keys, encryption, the evaluator (products,
+ * relinearization, hybrid key switching, modulus switching, slot shifts and Frobenius), exact noise
+ * measurement and serialization.</li>
+ * </ul>
+ *
+ * <p>This package holds the command-line tool {@code wisekit fhe} ({@link org.wisekit.fhe.FheTool},
+ * {@link org.wisekit.fhe.FheCommand}, {@link org.wisekit.fhe.SelftestCommand}). The comparison circuits of the
+ * Iliashenko-Zucca baseline and BoostCom's optimizations (part 2) build on {@link org.wisekit.fhe.bgv.Evaluator}.
+ */
+package org.wisekit.fhe;
