@@ -1,0 +1,30 @@
+package org.wisekit.ubp;
+
+import org.wisekit.datasets.Datasets;
+import org.wisekit.datasets.Split;
+import org.wisekit.harness.Progress;
+import org.wisekit.harness.RunContext;
+import org.wisekit.ubp.internal.SingleThreadedNd4j;
+
+/** Set-up shared by the selection and accuracy reproductions: Fashion-MNIST and the dense MLP. */
+final class Experiments {
+
+    static final int BATCH = 128;
+
+    private Experiments() {
+    }
+
+    /** The first {@code limit} images of a Fashion-MNIST split, from the run's data directory. */
+    static ImageData fashionMnist(RunContext context, Split split, int limit) {
+        return ImageData.of(Datasets.withDataDirectory(context.dataDirectory()).fashionMnist(split), limit);
+    }
+
+    /** A new MLP trained densely for {@code steps} minibatches. */
+    static PrunableNetwork denseMlp(RunContext context, ImageData train, long seed, int steps) {
+        PrunableNetwork mlp = Networks.mlp(seed);
+        try (Progress.Task task = context.progress().start("dense MLP, seed " + seed, steps)) {
+            SingleThreadedNd4j.run(() -> Training.fit(mlp.network(), train, steps, BATCH, seed, 0, step -> task.step()));
+        }
+        return mlp;
+    }
+}

@@ -1,0 +1,12 @@
+package org.wisekit.ubp;
+
+import org.wisekit.harness.Tool;
+
+/** Registers {@code wisekit ubp} (see {@link UbpCommand}). */
+public final class UbpTool implements Tool {
+
+    @Override
+    public Object command() {
+        return new UbpCommand();
+    }
+}
