@@ -189,8 +189,9 @@ public final class BenchRunner {
     static String markdown(BenchSuite suite, List<Score> scores, List<RatioRow> ratios, String machine) {
         StringBuilder sb = new StringBuilder("# Bench suite `" + suite.name() + "`\n\n")
                 .append(suite.description()).append("\n\nMachine: ").append(machine).append("  \n")
-                .append("Ratio = candidate time / baseline time in the same run (below 1: candidate faster).\n\n")
-                .append("| comparison | params | candidate | baseline | ratio |\n|---|---|---|---|---|\n");
+                .append(ratios.isEmpty() ? "This suite reports absolute times only.\n"
+                        : "Ratio = candidate time / baseline time in the same run (below 1: candidate faster).\n\n"
+                        + "| comparison | params | candidate | baseline | ratio |\n|---|---|---|---|---|\n");
         for (RatioRow r : ratios) {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %.4g %s | %.4g %s | **%.3f** |%n", r.label(), r.params(),
                     r.candidate(), r.unit(), r.baseline(), r.unit(), r.ratio()));
