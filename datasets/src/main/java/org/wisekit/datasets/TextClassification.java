@@ -36,20 +36,18 @@ public final class TextClassification {
         if (lines.isEmpty() || !lines.get(0).equals(SST2_HEADER)) {
             throw new MalformedDataException(file, "the first line must be the header 'sentence<TAB>label'");
         }
-        Examples examples = new Examples(file, SST2_CLASSES, SST2_LABELS_AS_WRITTEN);
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int tab = line.lastIndexOf('\t');
-            examples.add(i + 1, line, tab > 0, line.substring(0, Math.max(tab, 0)), line.substring(tab + 1));
-        }
-        return examples.toLabeledTexts();
+        return textTabLabel(lines, 1, new Examples(file, SST2_CLASSES, SST2_LABELS_AS_WRITTEN));
     }
 
     /** AG News TSV: no header; {@code text<TAB>label name} per line, names from {@link #AG_NEWS_CLASSES}. */
     public static LabeledTexts readAgNews(Path file) {
         List<String> lines = readLines(file);
-        Examples examples = new Examples(file, AG_NEWS_CLASSES, AG_NEWS_CLASSES);
-        for (int i = 0; i < lines.size(); i++) {
+        return textTabLabel(lines, 0, new Examples(file, AG_NEWS_CLASSES, AG_NEWS_CLASSES));
+    }
+
+    /** Lines {@code text<TAB>label} from {@code firstLine} on (the label after the last tab). */
+    private static LabeledTexts textTabLabel(List<String> lines, int firstLine, Examples examples) {
+        for (int i = firstLine; i < lines.size(); i++) {
             String line = lines.get(i);
             int tab = line.lastIndexOf('\t');
             examples.add(i + 1, line, tab > 0, line.substring(0, Math.max(tab, 0)), line.substring(tab + 1));
