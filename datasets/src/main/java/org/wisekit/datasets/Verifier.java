@@ -164,7 +164,7 @@ final class Verifier {
 
     private String dataDirectoryNote(Dataset dataset) {
         DataDirectory dir = locations.dataDirectory();
-        return dataset.debianPackage().isPresent() ? "" : " (data directory " + dir.path() + ", from " + dir.origin() + ")";
+        return dataset.registryPackage().isPresent() ? "" : " (data directory " + dir.path() + ", from " + dir.origin() + ")";
     }
 
     private static String describe(List<String> paths) {

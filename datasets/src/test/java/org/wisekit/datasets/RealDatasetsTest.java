@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.wisekit.tensor.Tensor;
 import org.wisekit.datasets.testing.RealData;
 
 /**
@@ -43,6 +44,38 @@ class RealDatasetsTest {
         assertThat(digits.images().shape()).containsExactly(1797, 8, 8);
         assertThat(Arrays.copyOf(digits.labels(), 12)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1);
         assertThat(digits.images().get(0, 0, 2)).isEqualTo(5 / 16f);
+    }
+
+    @Test
+    void sklearnSamplePhotos() {
+        Tensor china = RealData.load(d -> d.sklearnSampleImage("china.jpg"));
+        Tensor flower = RealData.load(d -> d.sklearnSampleImage("flower.jpg"));
+
+        assertThat(china.shape()).containsExactly(427, 640, 3);
+        assertThat(flower.shape()).containsExactly(427, 640, 3);
+        assertThat(china.max()).isLessThanOrEqualTo(1f);
+        assertThat(china.get(0, 0, 0)).isBetween(0f, 1f);
+    }
+
+    @Test
+    void mnistDigitsFromNpm() {
+        LabeledImages mnist = RealData.load(Datasets::mnistDigits);
+
+        assertThat(mnist.images().shape()).containsExactly(10000, 28, 28);
+        long[] perDigit = IntStream.range(0, 10).mapToLong(d -> counts(mnist.labels()).get(d)).toArray();
+        assertThat(perDigit).containsExactly(1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978);
+        assertThat(mnist.images().get(0, 14, 7)).isEqualTo(0.776f);
+        assertThat(mnist.labels()[9999]).isEqualTo(9);
+    }
+
+    @Test
+    void fortuneCollections() {
+        List<String> fortunes = RealData.<List<String>>load(d -> d.fortunes("fortunes"));
+
+        assertThat(fortunes).hasSize(431);
+        assertThat(fortunes.get(0)).isEqualTo("A day for firm decisions!!!!!  Or is it?");
+        assertThat(fortunes.get(3)).isEqualTo("A long-forgotten loved one will appear soon.\n\nBuy the negatives at any price.");
+        assertThat(RealData.<List<String>>load(d -> d.manifestPaths(Dataset.FORTUNES))).hasSize(43).contains("literature", "wisdom");
     }
 
     @Test

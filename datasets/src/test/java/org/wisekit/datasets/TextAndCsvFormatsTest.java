@@ -93,4 +93,38 @@ class TextAndCsvFormatsTest {
         assertThatThrownBy(() -> SklearnDigits.read(badLabel)).hasMessageContaining("column 65: 10 is not an integer in 0..9");
         assertThatThrownBy(() -> SklearnDigits.read(badPixel)).hasMessageContaining("17 is not an integer in 0..16");
     }
+
+    @Test
+    void fortunesSplitOnPercentLinesAndKeepInnerLineBreaks() throws IOException {
+        Path file = write("cookies", "First.\n%\nSecond,\n  indented.\n\n%\n%\nLast\n%\n");
+
+        assertThat(Fortunes.read(file)).containsExactly("First.", "Second,\n  indented.", "Last");
+    }
+
+    @Test
+    void fortunesRejectNonUtf8AndEmptyFiles() throws IOException {
+        Path latin1 = Files.write(temp.resolve("latin1"), new byte[] {'c', 'a', 'f', (byte) 0xe9});
+        Path empty = write("empty", "%\n%\n");
+
+        assertThatThrownBy(() -> Fortunes.read(latin1)).isInstanceOf(MalformedDataException.class)
+                .hasMessageContaining("is not UTF-8 text");
+        assertThatThrownBy(() -> Fortunes.read(empty)).hasMessageContaining("holds no fortune entries");
+    }
+
+    @Test
+    void mnistJsonHoldsWholeImagesInUnitRange() throws IOException {
+        String image = String.join(",", Collections.nCopies(784, "0.5"));
+        Path ok = write("ok.json", "{ \"data\": [" + image + "," + image + "] }");
+        Path partial = write("partial.json", "{\"data\": [0, 1, 0.5]}");
+        Path outOfRange = write("range.json", "{\"data\": [" + image.replaceFirst("0.5", "1.5") + "]}");
+        Path notJson = write("x.json", "<html>");
+
+        assertThat(MnistJson.parse(ok, Files.readAllBytes(ok))).hasSize(2 * 784).containsOnly(0.5f);
+        assertThatThrownBy(() -> MnistJson.parse(partial, Files.readAllBytes(partial)))
+                .hasMessageContaining("holds 3 values, not a positive multiple of 784");
+        assertThatThrownBy(() -> MnistJson.parse(outOfRange, Files.readAllBytes(outOfRange)))
+                .hasMessageContaining("value 0 is 1.5, outside [0, 1]");
+        assertThatThrownBy(() -> MnistJson.parse(notJson, Files.readAllBytes(notJson)))
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("has no \"data\": [...] array");
+    }
 }
