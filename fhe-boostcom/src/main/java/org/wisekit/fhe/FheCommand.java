@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
  * one as a usage error.
  */
 @Command(name = "fhe",
-        description = {"Pure-Java BGV homomorphic encryption over prime cyclotomics (BoostCom, part 1: the scheme).",
-                "Parameter tiers T0, T1, B1, B2 are below 128-bit security by design (test and research sets)."},
-        subcommands = {SelftestCommand.class})
+        description = {"Pure-Java BGV homomorphic encryption over prime cyclotomics and the BoostCom word comparisons.",
+                "Parameter tiers T0, T1, B1, B2 are below 128-bit security by design (test and research sets).",
+                "compare and bench use the comparison tiers: the same rings with deeper modulus chains."},
+        subcommands = {SelftestCommand.class, CompareCommand.class, BenchCommand.class})
 public final class FheCommand {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")

@@ -1,7 +1,7 @@
 /**
  * BoostCom (Yudha, Xue, Lou, Zhou, Solihin, "BoostCom: Towards Efficient Universal Fully Homomorphic
- * Encryption by Boosting the Word-wise Comparisons", PACT 2024, arXiv:2407.07308), part 1: a pure-Java BGV
- * scheme over prime cyclotomics, built in layers as HElib and lattigo are.
+ * Encryption by Boosting the Word-wise Comparisons", PACT 2024, arXiv:2407.07308): a pure-Java BGV scheme over
+ * prime cyclotomics, built in layers as HElib and lattigo are (part 1), and the word comparisons on it (part 2).
  *
  * <ul>
  * <li>{@link org.wisekit.fhe.ring}: modular arithmetic below 2^61, power-of-two NTTs, Bluestein's length-m
@@ -9,11 +9,12 @@
  * <li>{@link org.wisekit.fhe.slots}: the plaintext slot algebra Z_p[X]/Phi_m = F_(p^d)^l for prime m;</li>
  * <li>{@link org.wisekit.fhe.bgv}: parameters and security estimates, keys, encryption, the evaluator (products,
  * relinearization, hybrid key switching, modulus switching, slot shifts and Frobenius), exact noise
- * measurement and serialization.</li>
+ * measurement and serialization;</li>
+ * <li>{@link org.wisekit.fhe.compare}: the Iliashenko-Zucca comparison circuits and BoostCom's switches.</li>
  * </ul>
  *
  * <p>This package holds the command-line tool {@code wisekit fhe} ({@link org.wisekit.fhe.FheTool},
- * {@link org.wisekit.fhe.FheCommand}, {@link org.wisekit.fhe.SelftestCommand}). The comparison circuits of the
- * Iliashenko-Zucca baseline and BoostCom's optimizations (part 2) build on {@link org.wisekit.fhe.bgv.Evaluator}.
+ * {@link org.wisekit.fhe.FheCommand}, {@link org.wisekit.fhe.SelftestCommand}, {@link org.wisekit.fhe.CompareCommand},
+ * {@link org.wisekit.fhe.BenchCommand}).
  */
 package org.wisekit.fhe;

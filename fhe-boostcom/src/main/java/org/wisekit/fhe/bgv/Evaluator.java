@@ -2,6 +2,7 @@ package org.wisekit.fhe.bgv;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import org.wisekit.fhe.ring.DoubleCrt;
 
 /**
@@ -25,13 +26,16 @@ import org.wisekit.fhe.ring.DoubleCrt;
  *
  * <p>Thread-safe: evaluators hold no per-operation state (masks are cached in a concurrent map), so one
  * evaluator may serve many threads as long as each {@link MutableCiphertext} stays with one thread.
+ * {@link #withRnsParallelism} gives an evaluator whose key and modulus switches split their per-prime and
+ * per-digit work over a fork-join pool (bit-identical results).
  */
 public final class Evaluator {
 
     private final BgvParameters parameters;
     private final EvaluationKeys keys;
-    private final OperationCounters counters = new OperationCounters();
-    private final ConcurrentHashMap<Long, Plaintext> masks = new ConcurrentHashMap<>();
+    private final OperationCounters counters;
+    private final ConcurrentHashMap<Long, Plaintext> masks;
+    private final ForkJoinPool rnsPool;
 
     /** An evaluator with relinearization and automorphism keys. */
     public Evaluator(BgvParameters parameters, EvaluationKeys keys) {
@@ -41,12 +45,39 @@ public final class Evaluator {
         }
         this.parameters = parameters;
         this.keys = keys;
+        this.counters = new OperationCounters();
+        this.masks = new ConcurrentHashMap<>();
+        this.rnsPool = null;
     }
 
     /** An evaluator without keys: linear operations, plaintext products and modulus switching only. */
     public Evaluator(BgvParameters parameters) {
         this.parameters = parameters;
         this.keys = null;
+        this.counters = new OperationCounters();
+        this.masks = new ConcurrentHashMap<>();
+        this.rnsPool = null;
+    }
+
+    private Evaluator(Evaluator base, ForkJoinPool rnsPool) {
+        this.parameters = base.parameters;
+        this.keys = base.keys;
+        this.counters = base.counters;
+        this.masks = base.masks;
+        this.rnsPool = rnsPool;
+    }
+
+    /**
+     * The same evaluator (keys, counters, mask cache) with RNS-level parallelism: key switches and modulus
+     * switches run their per-prime and per-digit steps as tasks on {@code pool}; null gives the one-thread form.
+     */
+    public Evaluator withRnsParallelism(ForkJoinPool pool) {
+        return new Evaluator(this, pool);
+    }
+
+    /** The pool of RNS-level tasks, or null when every operation runs on the calling thread. */
+    public ForkJoinPool rnsPool() {
+        return rnsPool;
     }
 
     public BgvParameters parameters() {
@@ -85,6 +116,40 @@ public final class Evaluator {
         return done(x, "multiplyPlain");
     }
 
+    /** a times the integer constant c (mod p), without a plaintext: one scalar product per residue. */
+    public Ciphertext multiplyConstant(Ciphertext a, long c) {
+        CiphertextData x = own(a);
+        long centred = centred(c);
+        for (DoubleCrt part : x.parts) {
+            part.multiplyScalar(centred);
+        }
+        x.log2Variance = NoiseModel.multiplyConstant(parameters, x.log2Variance, centred);
+        counters.addPlaintextMultiplication();
+        return done(x, "multiplyConstant");
+    }
+
+    /** a plus the integer constant c (mod p) in every slot: c is added to every evaluation of c_0. */
+    public Ciphertext addConstant(Ciphertext a, long c) {
+        CiphertextData x = own(a);
+        DoubleCrt c0 = x.parts[0];
+        long centred = centred(c);
+        DoubleCrt constant = DoubleCrt.zero(parameters.ring(), c0.primes());
+        for (int i = 0; i < constant.primeCount(); i++) {
+            long residue = parameters.ring().modulus(c0.primes()[i]).reduce(centred);
+            java.util.Arrays.fill(constant.row(i), residue);
+        }
+        c0.add(constant);
+        x.log2Variance = NoiseModel.addPlain(parameters, x.log2Variance);
+        counters.addAddition();
+        return done(x, "addConstant");
+    }
+
+    private long centred(long c) {
+        long p = parameters.plaintextModulus();
+        long r = Math.floorMod(c, p);
+        return r > p / 2 ? r - p : r;
+    }
+
     /** The product without relinearization: three parts, decrypting under (1, s, s^2). */
     public Ciphertext multiply(Ciphertext a, Ciphertext b) {
         return done(tensor(data(a), data(b)), "multiply");
@@ -106,6 +171,24 @@ public final class Evaluator {
 
     public Ciphertext modSwitchTo(Ciphertext a, int level) {
         return done(switchedTo(data(a), level), "modSwitchTo");
+    }
+
+    /**
+     * The same ciphertext modulo q_0 .. q_level only, without rescaling: the noise stays as it is and the budget
+     * drops by the removed primes' bits. No transforms, so it is the cheap way to align a higher operand when its
+     * noise is already at the modulus-switching floor (as after {@link #modSwitch}); {@link #modSwitchTo} also
+     * divides the noise.
+     */
+    public Ciphertext dropToLevel(Ciphertext a, int level) {
+        CiphertextData x = data(a);
+        if (level < 0 || level > x.level) {
+            throw new IllegalArgumentException("can only drop to a level in [0, " + x.level + "], got " + level);
+        }
+        DoubleCrt[] parts = new DoubleCrt[x.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = x.parts[i].restrictTo(parameters.primesAt(level));
+        }
+        return done(new CiphertextData(parameters, x.keyId, level, parts, x.log2Variance), "dropToLevel");
     }
 
     /** X -&gt; X^k followed by the key switch back to s; needs the key for k. */
@@ -271,7 +354,7 @@ public final class Evaluator {
         }
         KeySwitchKey key = requireKeys(x).relinearization().orElseThrow(() ->
                 new IllegalStateException("no relinearization key in the evaluation keys"));
-        DoubleCrt[] u = KeySwitching.switchKey(parameters, x.parts[2], key, x.level, counters);
+        DoubleCrt[] u = KeySwitching.switchKey(parameters, x.parts[2], key, x.level, counters, rnsPool);
         DoubleCrt c0 = x.parts[0].copy();
         c0.add(u[0]);
         DoubleCrt c1 = x.parts[1].copy();
@@ -291,7 +374,7 @@ public final class Evaluator {
         while (current.level > level) {
             DoubleCrt[] parts = new DoubleCrt[current.size()];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = KeySwitching.dropLastPrime(parameters, current.parts[i], current.level, counters);
+                parts[i] = KeySwitching.dropLastPrime(parameters, current.parts[i], current.level, counters, rnsPool);
             }
             counters.addModulusSwitch();
             current = new CiphertextData(parameters, current.keyId, current.level - 1, parts,
@@ -314,7 +397,8 @@ public final class Evaluator {
                 "no automorphism key for X -> X^" + k + "; generate it with KeyGenerator.automorphismKey"));
         int[] sources = parameters.cyclotomic().automorphismSources(k);
         DoubleCrt c0 = x.parts[0].automorphism(sources);
-        DoubleCrt[] u = KeySwitching.switchKey(parameters, x.parts[1].automorphism(sources), key, x.level, counters);
+        DoubleCrt[] u = KeySwitching.switchKey(parameters, x.parts[1].automorphism(sources), key, x.level, counters,
+                rnsPool);
         c0.add(u[0]);
         counters.addAutomorphism();
         return new CiphertextData(parameters, x.keyId, x.level, new DoubleCrt[] {c0, u[1]},

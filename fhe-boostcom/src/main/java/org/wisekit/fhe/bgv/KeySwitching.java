@@ -1,6 +1,7 @@
 package org.wisekit.fhe.bgv;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 import org.wisekit.fhe.ring.DoubleCrt;
 import org.wisekit.fhe.ring.Modulus;
 import org.wisekit.fhe.ring.RnsRing;
@@ -19,6 +20,10 @@ import org.wisekit.fhe.ring.RnsRing;
  *
  * <p><b>Modulus switching</b> from level l to l-1 replaces c by (c - delta) / q_l with delta = p [p^-1 c]_(q_l)
  * (centred), again plaintext-neutral because q_l = 1 mod p.
+ *
+ * <p><b>RNS-level parallelism</b> (BoostCom's second level): with a pool, the per-prime transforms, the digits
+ * and the two halves of the division by P run as fork-join tasks; the arithmetic is the same, so the result is
+ * bit-identical to the single-thread path.
  */
 final class KeySwitching {
 
@@ -27,16 +32,19 @@ final class KeySwitching {
 
     /** (u_0, u_1) for d on primes q_0 .. q_level (evaluation form). */
     static DoubleCrt[] switchKey(BgvParameters parameters, DoubleCrt d, KeySwitchKey key, int level,
-                                 OperationCounters counters) {
+                                 OperationCounters counters, ForkJoinPool pool) {
         RnsRing ring = parameters.ring();
         LevelConstants constants = parameters.constants(level);
         int n = ring.dimension();
-        long[][] coefficients = d.toCoefficients();
+        long[][] coefficients = new long[d.primeCount()][];
+        RnsTasks.forEach(pool, coefficients.length, i -> {
+            coefficients[i] = d.row(i).clone();
+            ring.transform(d.primes()[i]).inverse(coefficients[i], coefficients[i]);
+        });
         counters.addTransforms(level + 1);
 
-        DoubleCrt u0 = DoubleCrt.zero(ring, constants.extendedPrimes);
-        DoubleCrt u1 = DoubleCrt.zero(ring, constants.extendedPrimes);
-        for (int j = 0; j < constants.digits.size(); j++) {
+        DoubleCrt[] lifts = new DoubleCrt[constants.digits.size()];
+        RnsTasks.forEach(pool, lifts.length, j -> {
             LevelConstants.Digit digit = constants.digits.get(j);
             long[][] input = new long[digit.sources().length][];
             for (int i = 0; i < input.length; i++) {
@@ -53,13 +61,18 @@ final class KeySwitching {
             for (int source : digit.sources()) {
                 rows[indexOf(constants.extendedPrimes, source)] = d.row(source);
             }
-            DoubleCrt dTilde = DoubleCrt.wrap(ring, constants.extendedPrimes, rows);
-            u0.multiplyAdd(dTilde, key.b(j));
-            u1.multiplyAdd(dTilde, key.a(j));
-        }
+            lifts[j] = DoubleCrt.wrap(ring, constants.extendedPrimes, rows);
+        });
+        DoubleCrt[] result = new DoubleCrt[2];
+        RnsTasks.forEach(pool, 2, half -> {
+            DoubleCrt u = DoubleCrt.zero(ring, constants.extendedPrimes);
+            for (int j = 0; j < lifts.length; j++) {
+                u.multiplyAdd(lifts[j], half == 0 ? key.b(j) : key.a(j));
+            }
+            result[half] = divideBySpecialModulus(parameters, u, constants, counters);
+        });
         counters.addKeySwitch();
-        return new DoubleCrt[] {divideBySpecialModulus(parameters, u0, constants, counters),
-                divideBySpecialModulus(parameters, u1, constants, counters)};
+        return result;
     }
 
     /** (u - p [p^-1 u]_P) / P on primes q_0 .. q_level. */
@@ -106,7 +119,8 @@ final class KeySwitching {
     }
 
     /** c on primes q_0 .. q_level to (c - delta) / q_level on q_0 .. q_(level-1). */
-    static DoubleCrt dropLastPrime(BgvParameters parameters, DoubleCrt c, int level, OperationCounters counters) {
+    static DoubleCrt dropLastPrime(BgvParameters parameters, DoubleCrt c, int level, OperationCounters counters,
+                                   ForkJoinPool pool) {
         RnsRing ring = parameters.ring();
         LevelConstants constants = parameters.constants(level);
         int n = ring.dimension();
@@ -119,8 +133,8 @@ final class KeySwitching {
             t[k] = top.centered(top.mulShoup(t[k], factor, factorShoup));
         }
         DoubleCrt result = DoubleCrt.zero(ring, parameters.primesAt(level - 1));
-        long[] delta = new long[n];
-        for (int i = 0; i < level; i++) {
+        RnsTasks.forEach(pool, level, i -> {
+            long[] delta = new long[n];
             Modulus q = ring.modulus(i);
             long p = constants.plaintextModQ[i];
             long pShoup = q.shoup(p);
@@ -135,7 +149,7 @@ final class KeySwitching {
             for (int k = 0; k < n; k++) {
                 target[k] = q.mulShoup(q.sub(source[k], delta[k]), inverse, inverseShoup);
             }
-        }
+        });
         counters.addTransforms(level + 1);
         return result;
     }

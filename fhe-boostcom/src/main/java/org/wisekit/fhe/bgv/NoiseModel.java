@@ -69,6 +69,14 @@ final class NoiseModel {
         return log2Sum(v + expansion(parameters) + log2(meanSquare), message(parameters));
     }
 
+    /** Times an integer constant c (centred mod p): every coefficient of the noise is scaled by c. */
+    static double multiplyConstant(BgvParameters parameters, double v, long centred) {
+        if (centred == 0) {
+            return message(parameters);
+        }
+        return log2Sum(v + 2 * log2(Math.abs((double) centred)), message(parameters));
+    }
+
     static double multiply(BgvParameters parameters, double a, double b) {
         return a + b + expansion(parameters);
     }

@@ -1,0 +1,173 @@
+package org.wisekit.lutmm.baseline;
+
+import java.util.SplittableRandom;
+import org.wisekit.lutmm.Aggregation;
+import org.wisekit.lutmm.KernelPath;
+import org.wisekit.lutmm.MaddnessModel;
+import org.wisekit.lutmm.QuantizedLut;
+import org.wisekit.tensor.Tensor;
+
+/**
+ * Product quantization baselines (reference code {@code PQEncoder}): C disjoint slices, K k-means
+ * centroids per slice (k-means++ seeding, Lloyd iterations, on a seeded sample of the training rows),
+ * rows encoded by the nearest centroid (squared Euclidean distance), tables of centroid · B column.
+ * <ul>
+ *   <li>PQ: K = 256, float tables, float sum;</li>
+ *   <li>Bolt: K = 16, tables quantized to 8 bits with MADDNESS's joint power-of-two scheme and summed
+ *       exactly by the same scan kernel as MADDNESS (Bolt's own per-codebook quantization and saturating
+ *       byte adds are not reproduced; both only lose accuracy).</li>
+ * </ul>
+ */
+public final class ProductQuantizer implements ApproxMatmul {
+
+    private final String name;
+    private final int inputs;
+    private final int outputs;
+    private final int codebooks;
+    private final int centroids;
+    private final float[][] centres;     // [c][k * width + j]
+    private final float[] floatLut;      // [(m * C + c) * K + k]
+    private final QuantizedLut byteLut;  // Bolt only
+    private final KernelPath path;
+    private byte[] codes = new byte[0];
+    private int[] sums = new int[0];
+
+    private ProductQuantizer(String name, Tensor aTrain, Tensor b, int codebooks, int centroids, boolean quantized,
+                             long seed, int sampleRows, int iterations, KernelPath path) {
+        int d = aTrain.dim(1);
+        if (codebooks < 1 || codebooks > d) {
+            throw new IllegalArgumentException("codebooks must be in [1, " + d + "], got " + codebooks);
+        }
+        this.name = name;
+        this.inputs = d;
+        this.outputs = b.dim(1);
+        this.codebooks = codebooks;
+        this.centroids = centroids;
+        this.path = path;
+        float[] sample = sampleRows(aTrain, sampleRows, seed);
+        int n = sample.length / d;
+        this.centres = new float[codebooks][];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int c = 0; c < codebooks; c++) {
+            int start = MaddnessModel.sliceStart(d, codebooks, c);
+            int width = MaddnessModel.sliceStart(d, codebooks, c + 1) - start;
+            centres[c] = KMeans.fit(sample, n, d, start, width, centroids, iterations, rng.split());
+        }
+        float[] w = b.data();
+        this.floatLut = new float[outputs * codebooks * centroids];
+        for (int m = 0; m < outputs; m++) {
+            for (int c = 0; c < codebooks; c++) {
+                int start = MaddnessModel.sliceStart(d, codebooks, c);
+                int width = MaddnessModel.sliceStart(d, codebooks, c + 1) - start;
+                for (int k = 0; k < centroids; k++) {
+                    float s = 0;
+                    for (int j = 0; j < width; j++) {
+                        s += centres[c][k * width + j] * w[(start + j) * outputs + m];
+                    }
+                    floatLut[(m * codebooks + c) * centroids + k] = s;
+                }
+            }
+        }
+        this.byteLut = quantized ? QuantizedLut.quantize(floatLut, outputs, codebooks, Aggregation.SUM) : null;
+    }
+
+    /** PQ with 256 centroids per slice and float tables. */
+    public static ProductQuantizer pq(Tensor aTrain, Tensor b, int codebooks, long seed, int sampleRows, int iterations) {
+        return new ProductQuantizer("PQ C=" + codebooks, aTrain, b, codebooks, 256, false, seed, sampleRows, iterations,
+                KernelPath.SCALAR);
+    }
+
+    /** Bolt: 16 centroids per slice, 8-bit tables scanned by the MADDNESS kernel. */
+    public static ProductQuantizer bolt(Tensor aTrain, Tensor b, int codebooks, long seed, int sampleRows, int iterations,
+                                        KernelPath path) {
+        return new ProductQuantizer("Bolt C=" + codebooks, aTrain, b, codebooks, 16, true, seed, sampleRows, iterations,
+                path);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int inputs() {
+        return inputs;
+    }
+
+    @Override
+    public int outputs() {
+        return outputs;
+    }
+
+    /** Nearest-centroid codes {@code codes[c * n + i]} (unsigned bytes). */
+    public void encode(float[] a, int n, byte[] out) {
+        for (int i = 0; i < n; i++) {
+            int row = i * inputs;
+            for (int c = 0; c < codebooks; c++) {
+                int start = MaddnessModel.sliceStart(inputs, codebooks, c);
+                int width = MaddnessModel.sliceStart(inputs, codebooks, c + 1) - start;
+                float[] centre = centres[c];
+                int best = 0;
+                float bestDist = Float.POSITIVE_INFINITY;
+                for (int k = 0; k < centroids; k++) {
+                    float dist = 0;
+                    for (int j = 0; j < width; j++) {
+                        float e = a[row + start + j] - centre[k * width + j];
+                        dist += e * e;
+                    }
+                    if (dist < bestDist) {
+                        bestDist = dist;
+                        best = k;
+                    }
+                }
+                out[c * n + i] = (byte) best;
+            }
+        }
+    }
+
+    @Override
+    public void multiply(float[] a, int n, float[] out) {
+        if (codes.length < codebooks * n) {
+            codes = new byte[codebooks * n];
+            sums = new int[outputs * n];
+        }
+        encode(a, n, codes);
+        if (byteLut != null) {
+            byteLut.scan(codes, n, sums, path);
+            byteLut.decode(sums, n, out);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int m = 0; m < outputs; m++) {
+                int base = m * codebooks * centroids;
+                float s = 0;
+                for (int c = 0; c < codebooks; c++) {
+                    s += floatLut[base + c * centroids + (codes[c * n + i] & 0xFF)];
+                }
+                out[i * outputs + m] = s;
+            }
+        }
+    }
+
+    private static float[] sampleRows(Tensor a, int rows, long seed) {
+        int n = a.dim(0);
+        int d = a.dim(1);
+        if (rows >= n) {
+            return a.data();
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] out = new float[rows * d];
+        for (int r = 0; r < rows; r++) {
+            int j = r + rng.nextInt(n - r);
+            int t = order[r];
+            order[r] = order[j];
+            order[j] = t;
+            System.arraycopy(a.data(), order[r] * d, out, r * d, d);
+        }
+        return out;
+    }
+}
