@@ -1,5 +1,6 @@
 package org.wisekit.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +65,29 @@ final class ReproduceCommand implements Callable<Integer> {
 
         List<Results> done = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
+        // stdout carries only the claims or the JSON: output from libraries (SameDiff prints every
+        // differentiated op with System.out) goes to stderr while the reproductions run.
+        PrintStream systemOut = System.out;
+        System.setOut(System.err);
+        try {
+            runAll(selected, runner, done, failures, stdout, stderr);
+        } finally {
+            System.setOut(systemOut);
+        }
+        if (json) {
+            stdout.println(Results.toJsonArray(done));
+        } else if (!done.isEmpty()) {
+            stdout.println("Index of all claims: " + reports.resolve("index.md"));
+        }
+        if (failures.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        boolean allData = failures.stream().allMatch(f -> Wisekit.exitCode(f) == ExitCodes.DATA);
+        return allData ? ExitCodes.DATA : ExitCodes.FAILED;
+    }
+
+    private void runAll(List<Reproduction> selected, ReproductionRunner runner, List<Results> done,
+            List<Throwable> failures, PrintWriter stdout, PrintWriter stderr) {
         for (Reproduction r : selected) {
             stderr.printf("wisekit: running %s (%s profile) ...%n", r.id(), profile.id());
             stderr.flush();
@@ -84,16 +108,6 @@ final class ReproduceCommand implements Callable<Integer> {
             }
             stderr.flush();
         }
-        if (json) {
-            stdout.println(Results.toJsonArray(done));
-        } else if (!done.isEmpty()) {
-            stdout.println("Index of all claims: " + reports.resolve("index.md"));
-        }
-        if (failures.isEmpty()) {
-            return ExitCodes.OK;
-        }
-        boolean allData = failures.stream().allMatch(f -> Wisekit.exitCode(f) == ExitCodes.DATA);
-        return allData ? ExitCodes.DATA : ExitCodes.FAILED;
     }
 
     private static String verdictSummary(Results res) {

