@@ -18,6 +18,7 @@ import org.wisekit.harness.Plots;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
+import org.wisekit.tensor.nd4j.Nd4jThreads;
 
 /**
  * {@code fl-multimodal/resources}: FedMML, LW-FedMML and Prog-FedMML on audio-visual digits (FSDD clips paired
@@ -57,6 +58,12 @@ public final class ResourcesReproduction implements Reproduction {
 
     @Override
     public List<Claim> run(RunContext context) {
+        // One ND4J thread, as in the module's tests: the small graphs run faster and the figures do not
+        // depend on the machine's core count.
+        return Nd4jThreads.single(() -> measure(context));
+    }
+
+    private List<Claim> measure(RunContext context) {
         Protocol p = context.profile().pick(
                 new Protocol(120, 60, 10, 5, 3, 1, 1, List.of(Simulation.Partition.IID)),
                 new Protocol(Integer.MAX_VALUE, Integer.MAX_VALUE, 10, 5, 3, 4, 1, List.of(Simulation.Partition.IID)),

@@ -15,6 +15,7 @@ import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
 import org.wisekit.harness.Verdict;
+import org.wisekit.tensor.nd4j.Nd4jThreads;
 
 /**
  * {@code vit-dwconv/small-data}: a micro-ViT with and without depth-wise convolution shortcuts trained
@@ -120,7 +121,7 @@ public final class SmallDataReproduction implements Reproduction {
 
     private static Run train(ViTConfig config, DwShortcut arm, ImageSet train, ImageSet validation, ImageSet test,
                              Recipe recipe, long seed) {
-        return SingleThread.call(() -> {
+        return Nd4jThreads.single(() -> {
             ViTModel model = ViTModel.create(config, arm, seed);
             Trainer.Result result = Trainer.train(model, train, validation, recipe, seed, epoch -> { });
             return new Run(Trainer.accuracy(model, test), result.validationAccuracy(), result.meanStepMillis());

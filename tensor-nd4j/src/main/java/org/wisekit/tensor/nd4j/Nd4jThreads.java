@@ -1,4 +1,4 @@
-package org.wisekit.vitdw;
+package org.wisekit.tensor.nd4j;
 
 import java.util.function.Supplier;
 import org.nd4j.linalg.factory.Nd4j;
@@ -7,15 +7,17 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Runs work with ND4J on one thread (its OpenMP pool, its op threads and BLAS), restoring the previous
- * settings afterwards. The micro-ViT's ops are small: on a shared 2-core machine, OpenMP's second thread
- * made a training step about 3x slower (measured 2.5 against 8 s per step under load 10).
+ * settings afterwards. Small SameDiff graphs are faster this way, and their results do not depend on the
+ * machine's core count: on a shared 2-core machine OpenMP's second thread made a micro-ViT training step
+ * about 3x slower (2.5 against 8 s per step under load 10) and an element-wise op 50x slower.
  */
-final class SingleThread {
+public final class Nd4jThreads {
 
-    private SingleThread() {
+    private Nd4jThreads() {
     }
 
-    static <T> T call(Supplier<T> work) {
+    /** The result of {@code work}, computed with every ND4J thread pool limited to one thread. */
+    public static <T> T single(Supplier<T> work) {
         int blas = Nd4j.factory().blas().getMaxThreads(); // loads the backend before its native ops are used
         int env = Nd4j.getEnvironment().maxThreads();
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
