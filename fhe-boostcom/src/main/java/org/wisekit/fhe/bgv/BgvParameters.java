@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.wisekit.fhe.ring.BluesteinDft;
 import org.wisekit.fhe.ring.Cyclotomic;
@@ -110,6 +111,27 @@ public final class BgvParameters {
      */
     public static BgvParameters createInsecure(ParametersLiteral literal) {
         return new BgvParameters(literal);
+    }
+
+    private static final ConcurrentHashMap<ParametersLiteral, BgvParameters> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * {@link #createInsecure} built once per literal and shared (parameters are immutable and costly to build):
+     * what the named tiers hand out.
+     */
+    public static BgvParameters sharedInsecure(ParametersLiteral literal) {
+        return SHARED.computeIfAbsent(literal, BgvParameters::createInsecure);
+    }
+
+    /** The constant of tier enum {@code type} named {@code name} (case-insensitive); throws naming the valid ones. */
+    public static <E extends Enum<E>> E parseTier(Class<E> type, String name) {
+        for (E tier : type.getEnumConstants()) {
+            if (tier.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return tier;
+            }
+        }
+        throw new IllegalArgumentException("tier must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name).collect(Collectors.joining(", ")) + ", got '" + name + "'");
     }
 
     /** The modulus every prime must be 1 modulo: lcm(m N, p) for prime m, lcm(m, p) for a power of two. */

@@ -3,7 +3,6 @@ package org.wisekit.fhe.bgv;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The parameter tiers of the BoostCom note, all below the HE standard's 128 bits (each states its estimate):
@@ -33,7 +32,6 @@ public enum ParameterTier {
 
     private final String use;
     private final ParametersLiteral literal;
-    private volatile BgvParameters parameters;
 
     ParameterTier(String use, int m, long p, int firstPrimeBits, int chainPrimeBits, int chainPrimes, int[] logP,
                   int digits) {
@@ -55,27 +53,11 @@ public enum ParameterTier {
 
     /** The tier's parameters, built once and shared (they are immutable); below 128-bit security by design. */
     public BgvParameters insecureParameters() {
-        BgvParameters built = parameters;
-        if (built == null) {
-            synchronized (this) {
-                built = parameters;
-                if (built == null) {
-                    built = BgvParameters.createInsecure(literal);
-                    parameters = built;
-                }
-            }
-        }
-        return built;
+        return BgvParameters.sharedInsecure(literal);
     }
 
     /** The tier named {@code name} (case-insensitive); throws naming the valid tiers otherwise. */
     public static ParameterTier parse(String name) {
-        for (ParameterTier tier : values()) {
-            if (tier.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
-                return tier;
-            }
-        }
-        throw new IllegalArgumentException("tier must be one of " + Arrays.stream(values()).map(Enum::name)
-                .collect(Collectors.joining(", ")) + ", got '" + name + "'");
+        return BgvParameters.parseTier(ParameterTier.class, name);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.wisekit.fhe.bgv.BgvParameters;
 import org.wisekit.fhe.bgv.ParameterTier;
 import org.wisekit.fhe.bgv.ParametersLiteral;
@@ -29,7 +28,6 @@ public enum ComparisonTier {
 
     private final ParameterTier base;
     private final ParametersLiteral literal;
-    private volatile BgvParameters parameters;
 
     ComparisonTier(ParameterTier base, int chainPrimes, int chainPrimeBits, int[] logP, int digits) {
         this.base = base;
@@ -52,27 +50,11 @@ public enum ComparisonTier {
 
     /** Built once and shared; below 128-bit security (see {@link BgvParameters#security()}). */
     public BgvParameters insecureParameters() {
-        BgvParameters built = parameters;
-        if (built == null) {
-            synchronized (this) {
-                built = parameters;
-                if (built == null) {
-                    built = BgvParameters.createInsecure(literal);
-                    parameters = built;
-                }
-            }
-        }
-        return built;
+        return BgvParameters.sharedInsecure(literal);
     }
 
     /** The tier named {@code name} (case-insensitive); throws naming the valid tiers otherwise. */
     public static ComparisonTier parse(String name) {
-        for (ComparisonTier tier : values()) {
-            if (tier.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
-                return tier;
-            }
-        }
-        throw new IllegalArgumentException("tier must be one of " + Arrays.stream(values()).map(Enum::name)
-                .collect(Collectors.joining(", ")) + ", got '" + name + "'");
+        return BgvParameters.parseTier(ComparisonTier.class, name);
     }
 }
