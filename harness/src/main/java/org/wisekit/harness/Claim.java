@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param paperValue the paper's figure as printed there ("1.7x", "92.4 %"), or "not stated"
  * @param measured   the measured figure, or {@code null} when nothing could be measured
  * @param unit       unit of {@code measured} ("x", "%", "ms", "points"; "" when dimensionless)
- * @param threshold  the deciding rule in words/symbols (e.g. ">= 1.5", "<= 1.15 on >= 7 of 9 shapes")
+ * @param threshold  the deciding rule in words/symbols (e.g. {@code ">= 1.5"}, {@code "<= 1.15 on >= 7 of 9 shapes"})
  * @param verdict    the verdict
  * @param note       why the verdict is what it is when that is not obvious (always set for OUT_OF_SCOPE); may be empty
  */

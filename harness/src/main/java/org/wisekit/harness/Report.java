@@ -1,5 +1,6 @@
 package org.wisekit.harness;
 
+import org.wisekit.datasets.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.wisekit.harness;
 
+import org.wisekit.datasets.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.wisekit.harness;
+package org.wisekit.datasets.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

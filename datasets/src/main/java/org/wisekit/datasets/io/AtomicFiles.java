@@ -1,4 +1,4 @@
-package org.wisekit.harness;
+package org.wisekit.datasets.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
