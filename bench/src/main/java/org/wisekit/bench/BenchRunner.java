@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import org.wisekit.harness.AtomicFiles;
+import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.harness.Machine;
 
 /**
