@@ -8,5 +8,11 @@
  * {@link org.wisekit.lutmm.MaddnessMatmul}, approximates {@code A · B} with 4C comparisons per row and
  * M · C byte lookups per row. Baselines are in {@code .baseline}, the stacked network in {@code .amu},
  * the kernels in {@code .kernel}.
+ *
+ * <p>These packages need only {@code wisekit-tensor} and Commons Math. Training the float MLP with DL4J
+ * ({@code org.wisekit.lutmm.dl4j.MlpTraining}) and the ND4J sgemm baseline
+ * ({@code org.wisekit.lutmm.dl4j.Nd4jMatmul}) are in {@code org.wisekit.lutmm.dl4j} and need DL4J on the
+ * class path (see the module README); the reproduction {@code lutmm-amu/pareto} is in
+ * {@code org.wisekit.lutmm.repro}.
  */
 package org.wisekit.lutmm;

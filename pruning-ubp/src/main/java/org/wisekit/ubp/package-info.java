@@ -18,15 +18,16 @@
  *       {@link org.wisekit.ubp.SparseKernel} (CSR, ABP, UBP with the sliding window, UBP with WROS,
  *       <b>reconstructed</b>) and multiplies dense CHW inputs on a {@link org.wisekit.ubp.KernelPath}
  *       (Vector API or scalar, same bits).</li>
- *   <li><b>Training</b> (DL4J): {@link org.wisekit.ubp.Networks} (MLP, small MobileNetV1) with their
- *       {@link org.wisekit.ubp.PrunableLayer}s, {@link org.wisekit.ubp.GradualPruning} on a
- *       {@link org.wisekit.ubp.PruningSchedule}, {@link org.wisekit.ubp.Training} on
- *       {@link org.wisekit.ubp.ImageData}.</li>
- *   <li><b>Reproductions</b>: {@code pruning-ubp/selection}, {@code pruning-ubp/accuracy},
- *       {@code pruning-ubp/kernel}; tool {@code wisekit ubp select} ({@link org.wisekit.ubp.UbpCommand}).</li>
+ *   <li><b>Pruning schedule</b>: {@link org.wisekit.ubp.PruningSchedule} (the Zhu-Gupta cubic ramp).</li>
  * </ul>
  *
+ * <p>This package, {@code org.wisekit.ubp.kernel} and {@code org.wisekit.ubp.internal} need only the JDK
+ * (with {@code jdk.incubator.vector} for the vector kernels). Pruning-aware training of DL4J networks is in
+ * {@code org.wisekit.ubp.dl4j} and needs DL4J on the class path (see the module README); the reproductions
+ * ({@code pruning-ubp/selection}, {@code pruning-ubp/accuracy}, {@code pruning-ubp/kernel}) are in
+ * {@code org.wisekit.ubp.repro} and the tool {@code wisekit ubp select} in {@code org.wisekit.ubp.cli}.
+ *
  * <p>Value types are immutable records checked in their constructors; selectors and packed matrices are
- * stateless or immutable and thread-safe; {@link org.wisekit.ubp.GradualPruning} is not.
+ * stateless or immutable and thread-safe.
  */
 package org.wisekit.ubp;

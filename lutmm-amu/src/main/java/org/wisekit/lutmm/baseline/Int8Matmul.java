@@ -8,10 +8,8 @@ import org.wisekit.tensor.Tensor;
  * from the training rows' largest magnitude) and for B, int32 accumulation, one float rescale. The
  * quantization of A is part of every call. The int8 values are held in 16-bit lanes ({@link Int8Kernels}).
  */
-public final class Int8Matmul implements ApproxMatmul {
+public final class Int8Matmul extends AbstractApproxMatmul {
 
-    private final int inputs;
-    private final int outputs;
     private final float aScale;
     private final float bScale;
     private final short[] bt;
@@ -19,9 +17,13 @@ public final class Int8Matmul implements ApproxMatmul {
     private short[] qa = new short[0];
     private int[] acc = new int[0];
 
+    /**
+     * @param aTrain rows like the ones to multiply (their largest magnitude sets A's scale)
+     * @param b      B [D, M], quantized once
+     * @param path   the kernel path of the int8 GEMM
+     */
     public Int8Matmul(Tensor aTrain, Tensor b, KernelPath path) {
-        this.inputs = b.dim(0);
-        this.outputs = b.dim(1);
+        super("int8", b.dim(0), b.dim(1));
         this.aScale = symmetricScale(aTrain.data());
         this.bScale = symmetricScale(b.data());
         this.bt = new short[outputs * inputs];
@@ -41,21 +43,6 @@ public final class Int8Matmul implements ApproxMatmul {
             max = Math.max(max, Math.abs(v));
         }
         return max > 0 ? max / 127f : 1f;
-    }
-
-    @Override
-    public String name() {
-        return "int8";
-    }
-
-    @Override
-    public int inputs() {
-        return inputs;
-    }
-
-    @Override
-    public int outputs() {
-        return outputs;
     }
 
     @Override

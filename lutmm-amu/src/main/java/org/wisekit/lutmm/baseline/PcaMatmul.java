@@ -13,10 +13,8 @@ import org.wisekit.tensor.Tensor;
  * then multiply in the k-dimensional space: {@code Ŷ = (A V - μV)(Vᵀ B) + μB}, two GEMMs of inner sizes
  * D and k. The eigen-decomposition of the D x D covariance is Commons Math's.
  */
-public final class PcaMatmul implements ApproxMatmul {
+public final class PcaMatmul extends AbstractApproxMatmul {
 
-    private final int inputs;
-    private final int outputs;
     private final int components;
     private final float[] v;
     private final float[] muV;
@@ -24,14 +22,18 @@ public final class PcaMatmul implements ApproxMatmul {
     private final float[] muB;
     private float[] projected = new float[0];
 
+    /**
+     * @param aTrain     the training rows [n, D] whose principal directions are kept
+     * @param b          B [D, M]
+     * @param components k, in [1, D]
+     */
     public PcaMatmul(Tensor aTrain, Tensor b, int components) {
+        super("PCA k=" + components, aTrain.dim(1), b.dim(1));
         int n = aTrain.dim(0);
         int d = aTrain.dim(1);
         if (components < 1 || components > d) {
             throw new IllegalArgumentException("components must be in [1, " + d + "], got " + components);
         }
-        this.inputs = d;
-        this.outputs = b.dim(1);
         this.components = components;
         float[] x = aTrain.data();
         double[] mu = new double[d];
@@ -80,21 +82,6 @@ public final class PcaMatmul implements ApproxMatmul {
         Gemm.multiply(vt, b.data(), vtb, components, d, outputs);
         this.muB = new float[outputs];
         Gemm.multiply(muF, b.data(), muB, 1, d, outputs);
-    }
-
-    @Override
-    public String name() {
-        return "PCA k=" + components;
-    }
-
-    @Override
-    public int inputs() {
-        return inputs;
-    }
-
-    @Override
-    public int outputs() {
-        return outputs;
     }
 
     @Override

@@ -18,11 +18,8 @@ import org.wisekit.tensor.Tensor;
  *       byte adds are not reproduced; both only lose accuracy).</li>
  * </ul>
  */
-public final class ProductQuantizer implements ApproxMatmul {
+public final class ProductQuantizer extends AbstractApproxMatmul {
 
-    private final String name;
-    private final int inputs;
-    private final int outputs;
     private final int codebooks;
     private final int centroids;
     private final float[][] centres;     // [c][k * width + j]
@@ -34,13 +31,11 @@ public final class ProductQuantizer implements ApproxMatmul {
 
     private ProductQuantizer(String name, Tensor aTrain, Tensor b, int codebooks, int centroids, boolean quantized,
                              long seed, int sampleRows, int iterations, KernelPath path) {
+        super(name, aTrain.dim(1), b.dim(1));
         int d = aTrain.dim(1);
         if (codebooks < 1 || codebooks > d) {
             throw new IllegalArgumentException("codebooks must be in [1, " + d + "], got " + codebooks);
         }
-        this.name = name;
-        this.inputs = d;
-        this.outputs = b.dim(1);
         this.codebooks = codebooks;
         this.centroids = centroids;
         this.path = path;
@@ -82,21 +77,6 @@ public final class ProductQuantizer implements ApproxMatmul {
                                         KernelPath path) {
         return new ProductQuantizer("Bolt C=" + codebooks, aTrain, b, codebooks, 16, true, seed, sampleRows, iterations,
                 path);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int inputs() {
-        return inputs;
-    }
-
-    @Override
-    public int outputs() {
-        return outputs;
     }
 
     /** Nearest-centroid codes {@code codes[c * n + i]} (unsigned bytes). */

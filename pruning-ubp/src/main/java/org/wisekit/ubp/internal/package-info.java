@@ -1,6 +1,6 @@
 /**
  * Implementation helpers of the selectors and reproductions: the exact window DP, a primitive lazy max-heap,
- * top-k selection, column-major layout conversions, seeded Gaussian data, timing and ND4J thread limits.
+ * top-k selection, column-major layout conversions and seeded Gaussian data. JDK only.
  * Not API.
  */
 package org.wisekit.ubp.internal;

@@ -1,4 +1,4 @@
-package org.wisekit.lutmm;
+package org.wisekit.lutmm.repro;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,16 +16,23 @@ import org.wisekit.harness.Plots;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
+import org.wisekit.harness.Stats;
+import org.wisekit.harness.Timing;
+import org.wisekit.lutmm.Aggregation;
+import org.wisekit.lutmm.KernelPath;
+import org.wisekit.lutmm.MaddnessConfig;
+import org.wisekit.lutmm.MaddnessModel;
 import org.wisekit.lutmm.amu.DenseLayer;
 import org.wisekit.lutmm.amu.FloatMlp;
 import org.wisekit.lutmm.amu.Int8Mlp;
-import org.wisekit.lutmm.amu.MlpTraining;
 import org.wisekit.lutmm.amu.StackedLutNetwork;
 import org.wisekit.lutmm.baseline.ApproxMatmul;
 import org.wisekit.lutmm.baseline.Int8Matmul;
 import org.wisekit.lutmm.baseline.Methods;
 import org.wisekit.lutmm.baseline.PcaMatmul;
 import org.wisekit.lutmm.baseline.ProductQuantizer;
+import org.wisekit.lutmm.dl4j.MlpTraining;
+import org.wisekit.lutmm.dl4j.Nd4jMatmul;
 import org.wisekit.tensor.Tensor;
 
 /**
@@ -117,7 +124,7 @@ public final class ParetoReproduction implements Reproduction {
 
         List<Supplier<ApproxMatmul>> methods = new ArrayList<>();
         methods.add(() -> Methods.exactGemm(w));
-        methods.add(() -> Methods.exactNd4j(w));
+        methods.add(() -> new Nd4jMatmul(w));
         methods.add(() -> new Int8Matmul(fitFeatures, w, path));
         for (int k : s.pcaK()) {
             methods.add(() -> new PcaMatmul(fitFeatures, w, k));
@@ -155,8 +162,8 @@ public final class ParetoReproduction implements Reproduction {
         Point exact = points.get(0);
         List<List<String>> rows = new ArrayList<>();
         for (Point p : points) {
-            rows.add(List.of(p.name(), fixed(p.metric(), 2), fixed(p.seconds() * 1e3, 3),
-                    fixed(exact.seconds() / p.seconds(), 2)));
+            rows.add(List.of(p.name(), Stats.fixed(p.metric(), 2), Stats.fixed(p.seconds() * 1e3, 3),
+                    Stats.fixed(exact.seconds() / p.seconds(), 2)));
         }
         ctx.report().paragraph("**E1, last-layer task (CIFAR-10 softmax analogue).** A = the network's 512-d "
                 + "penultimate activations, B = its last layer W (512 x 10), bias added after the product. Methods are fitted on the "
@@ -195,7 +202,7 @@ public final class ParetoReproduction implements Reproduction {
                         + "exact GEMM at (N, D, M) = (" + n + ", 512, 10)", "≈ 7-150x vs Eigen (CIFAR-10, AVX2)",
                 speedup, "x", 3.0)
                 .withNote(smallest == null ? "no MADDNESS point within 1 point" : smallest.name() + ": "
-                        + fixed(smallest.seconds() * 1e3, 3) + " ms vs " + fixed(exact.seconds() * 1e3, 3) + " ms"));
+                        + Stats.fixed(smallest.seconds() * 1e3, 3) + " ms vs " + Stats.fixed(exact.seconds() * 1e3, 3) + " ms"));
         return claims;
     }
 
@@ -242,8 +249,8 @@ public final class ParetoReproduction implements Reproduction {
         Point exact = points.get(0);
         List<List<String>> rows = new ArrayList<>();
         for (Point p : points) {
-            rows.add(List.of(p.name(), String.format(Locale.ROOT, "%.3g", p.metric()), fixed(p.seconds() * 1e3, 3),
-                    fixed(exact.seconds() / p.seconds(), 2)));
+            rows.add(List.of(p.name(), String.format(Locale.ROOT, "%.3g", p.metric()), Stats.fixed(p.seconds() * 1e3, 3),
+                    Stats.fixed(exact.seconds() / p.seconds(), 2)));
         }
         ctx.report().paragraph("**E2, image filters (Caltech101 analogue).** 3 x 3 x 3 RGB patches (D = 27); B = the "
                 + "Sobel pair on luminance (M = 2). Learned on the patches of `china.jpg` at stride 2 ("
@@ -336,11 +343,11 @@ public final class ParetoReproduction implements Reproduction {
                 + "2000 training images. Evaluated on " + n + " test images.");
         ctx.report().table("E3: accuracy, time and size", List.of("network", "accuracy (%)",
                         "784→256 layer (rows/s)", "whole network (rows/s)", "parameter bytes"),
-                List.of(List.of("float (own GEMM)", fixed(floatAcc, 2), fixed(n / tFloat, 0), fixed(n / tFloatNet, 0),
+                List.of(List.of("float (own GEMM)", Stats.fixed(floatAcc, 2), Stats.fixed(n / tFloat, 0), Stats.fixed(n / tFloatNet, 0),
                                 Long.toString(floatBytes)),
-                        List.of("int8 QNN", fixed(int8Acc, 2), fixed(n / tInt8, 0), fixed(n / tInt8Net, 0),
+                        List.of("int8 QNN", Stats.fixed(int8Acc, 2), Stats.fixed(n / tInt8, 0), Stats.fixed(n / tInt8Net, 0),
                                 Long.toString(int8Bytes)),
-                        List.of("AMU-style LUT (fused)", fixed(lutAcc, 2), fixed(n / tLut, 0), fixed(n / tFusedNet, 0),
+                        List.of("AMU-style LUT (fused)", Stats.fixed(lutAcc, 2), Stats.fixed(n / tLut, 0), Stats.fixed(n / tFusedNet, 0),
                                 Long.toString(lutBytes))));
         resolutionStudy(ctx, s, first, qnn, net, x, n, path);
 
@@ -352,10 +359,10 @@ public final class ParetoReproduction implements Reproduction {
                 "not stated (AMU-style, reconstructed)", floatAcc - lutAcc, "points", 2.0));
         claims.add(Claim.atLeast("e3-throughput-vs-int8", "The LUT 784→256 layer has >= 2x the throughput of the Java "
                         + "int8 QNN layer", "up to 9x vs FPGA QNN accelerators (AMU, FPGA)", tInt8 / tLut, "x", 2.0)
-                .withNote("LUT " + fixed(tLut * 1e3, 2) + " ms vs int8 " + fixed(tInt8 * 1e3, 2) + " ms for " + n
+                .withNote("LUT " + Stats.fixed(tLut * 1e3, 2) + " ms vs int8 " + Stats.fixed(tInt8 * 1e3, 2) + " ms for " + n
                         + " rows; the Java int8 GEMM (int8 values in 16-bit lanes, no VNNI from Java 17) is slower than the own"
-                        + " float GEMM (" + fixed(tFloat * 1e3, 2) + " ms): LUT / float GEMM = "
-                        + fixed(tFloat / tLut, 2) + "x"));
+                        + " float GEMM (" + Stats.fixed(tFloat * 1e3, 2) + " ms): LUT / float GEMM = "
+                        + Stats.fixed(tFloat / tLut, 2) + "x"));
         claims.add(Claim.outOfScope("amu-fpga", "AMU's FPGA throughput (9x) and energy efficiency (112x) against FPGA QNN "
                 + "accelerators", "9x, 112x", "needs an FPGA implementation; only the software-visible options are built here"));
         return claims;
@@ -388,7 +395,7 @@ public final class ParetoReproduction implements Reproduction {
             cats.add(b + "-bit");
             lutMs.add(tl * 1e3);
             macMs.add(tm * 1e3);
-            rows.add(List.of(b + "-bit", fixed(tl * 1e3, 3), fixed(tm * 1e3, 3), b <= 8 ? "int8 GEMM" : "float GEMM"));
+            rows.add(List.of(b + "-bit", Stats.fixed(tl * 1e3, 3), Stats.fixed(tm * 1e3, 3), b <= 8 ? "int8 GEMM" : "float GEMM"));
         }
         ctx.report().table("AMU resolution study: 784→256 layer time for " + n + " rows by input precision",
                 List.of("input", "LUT layer (ms)", "MAC layer (ms)", "MAC kernel"), rows);
@@ -469,9 +476,5 @@ public final class ParetoReproduction implements Reproduction {
             var += (exact[p] - mean) * (exact[p] - mean);
         }
         return err / var;
-    }
-
-    private static String fixed(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 }

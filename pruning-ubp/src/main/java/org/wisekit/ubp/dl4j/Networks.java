@@ -1,4 +1,4 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.dl4j;
 
 import java.util.ArrayList;
 import java.util.List;

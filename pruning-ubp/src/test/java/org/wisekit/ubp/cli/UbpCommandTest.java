@@ -1,8 +1,7 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.Tool;
+import org.wisekit.ubp.WeightMatrix;
+import org.wisekit.ubp.repro.AccuracyReproduction;
+import org.wisekit.ubp.repro.KernelReproduction;
+import org.wisekit.ubp.repro.SelectionReproduction;
 import picocli.CommandLine;
 
 class UbpCommandTest {

@@ -1,10 +1,14 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.repro;
 
 import org.wisekit.datasets.Datasets;
 import org.wisekit.datasets.Split;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.RunContext;
-import org.wisekit.ubp.internal.SingleThreadedNd4j;
+import org.wisekit.tensor.nd4j.Nd4jThreads;
+import org.wisekit.ubp.dl4j.ImageData;
+import org.wisekit.ubp.dl4j.Networks;
+import org.wisekit.ubp.dl4j.PrunableNetwork;
+import org.wisekit.ubp.dl4j.Training;
 
 /** Set-up shared by the selection and accuracy reproductions: Fashion-MNIST and the dense MLP. */
 final class Experiments {
@@ -23,7 +27,10 @@ final class Experiments {
     static PrunableNetwork denseMlp(RunContext context, ImageData train, long seed, int steps) {
         PrunableNetwork mlp = Networks.mlp(seed);
         try (Progress.Task task = context.progress().start("dense MLP, seed " + seed, steps)) {
-            SingleThreadedNd4j.run(() -> Training.fit(mlp.network(), train, steps, BATCH, seed, 0, step -> task.step()));
+            Nd4jThreads.single(() -> {
+                Training.fit(mlp.network(), train, steps, BATCH, seed, 0, step -> task.step());
+                return null;
+            });
         }
         return mlp;
     }

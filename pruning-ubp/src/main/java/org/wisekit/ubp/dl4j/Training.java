@@ -1,10 +1,11 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.dl4j;
 
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.wisekit.tensor.nd4j.Shuffles;
 
 /** Minibatch training and scoring of a DL4J network on {@link ImageData}. */
 public final class Training {
@@ -25,12 +26,12 @@ public final class Training {
                     + ", got " + steps + " and " + batchSize);
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        int[] order = identity(data.size());
+        int[] order = Shuffles.identity(data.size());
         int next = data.size();
         int[] batch = new int[batchSize];
         for (int step = 0; step < steps; step++) {
             if (next + batchSize > order.length) {
-                shuffle(order, rng);
+                Shuffles.shuffle(order, rng);
                 next = 0;
             }
             System.arraycopy(order, next, batch, 0, batchSize);
@@ -57,22 +58,5 @@ public final class Training {
             }
         }
         return 100.0 * correct / data.size();
-    }
-
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

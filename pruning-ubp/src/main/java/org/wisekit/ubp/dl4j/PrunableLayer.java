@@ -1,8 +1,9 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.dl4j;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.wisekit.ubp.BlockSelection;
 
 /**
  * A layer of a DL4J network whose weights are pruned: a fully connected layer (DL4J stores W as

@@ -1,7 +1,6 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.repro;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** What the reproductions share: the citation and small helpers for report tables. */
 final class Reporting {
@@ -10,11 +9,6 @@ final class Reporting {
             + " on Mobile Devices, arXiv 2407.19644 (2024)";
 
     private Reporting() {
-    }
-
-    /** {@code value} with {@code decimals} decimals, locale-independent. */
-    static String fixed(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** The position of {@code value} in {@code values}. */

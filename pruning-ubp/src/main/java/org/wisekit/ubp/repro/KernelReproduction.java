@@ -1,4 +1,4 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.repro;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +11,22 @@ import org.wisekit.harness.Plots;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
+import org.wisekit.harness.Stats;
+import org.wisekit.harness.Timing;
 import org.wisekit.tensor.Gemm;
+import org.wisekit.tensor.nd4j.Nd4jThreads;
+import org.wisekit.ubp.AlignedSelector;
+import org.wisekit.ubp.BedSelector;
+import org.wisekit.ubp.BlockSelection;
+import org.wisekit.ubp.Budget;
+import org.wisekit.ubp.Importance;
+import org.wisekit.ubp.KernelPath;
+import org.wisekit.ubp.PointwiseShape;
+import org.wisekit.ubp.ScoreMatrix;
+import org.wisekit.ubp.SparseKernel;
+import org.wisekit.ubp.SparseMatrix;
+import org.wisekit.ubp.UnstructuredSelector;
 import org.wisekit.ubp.internal.Gaussian;
-import org.wisekit.ubp.internal.SingleThreadedNd4j;
-import org.wisekit.ubp.internal.Stopwatch;
 
 /**
  * {@code pruning-ubp/kernel}: single-thread latency of the UBP kernels (sliding window and WROS) against
@@ -67,7 +79,7 @@ public final class KernelReproduction implements Reproduction {
         // seconds[sparsity][shape][kernel]
         double[][][] seconds = new double[sparsities.length][shapes.size()][];
         try (Progress.Task task = context.progress().start("kernel timing", (long) shapes.size() * sparsities.length)) {
-            SingleThreadedNd4j.run(() -> {
+            Nd4jThreads.single(() -> {
                 // Discarded rounds on the smallest and largest matrices first, so that no kernel is timed
                 // while the JIT still compiles (or recompiles) it.
                 for (PointwiseShape warm : List.of(shapes.get(0), shapes.get(shapes.size() - 1))) {
@@ -85,6 +97,7 @@ public final class KernelReproduction implements Reproduction {
                         task.step();
                     }
                 }
+                return null;
             });
         }
         report(context, shapes, sparsities, seconds, repeats);
@@ -123,7 +136,7 @@ public final class KernelReproduction implements Reproduction {
         work[ABP] = () -> abp.multiply(x, p, y[ABP], KernelPath.VECTOR);
         work[SLIDING] = () -> sliding.multiply(x, p, y[SLIDING], KernelPath.VECTOR);
         work[WROS] = () -> wros.multiply(x, p, y[WROS], KernelPath.VECTOR);
-        return Stopwatch.interleavedMedians(work, repeats, sampleSeconds, warmupSeconds);
+        return Timing.interleavedMedians(work, repeats, sampleSeconds, warmupSeconds);
     }
 
     /** Guards the timing: a kernel that computes something else must not be timed. */
@@ -165,13 +178,13 @@ public final class KernelReproduction implements Reproduction {
                 double[] t = seconds[s][i];
                 List<String> row = new ArrayList<>(List.of(shapes.get(i).label()));
                 for (double v : t) {
-                    row.add(Reporting.fixed(v * 1e3, 3));
+                    row.add(Stats.fixed(v * 1e3, 3));
                 }
-                row.add(Reporting.fixed(t[WROS] / t[ABP], 3));
-                row.add(Reporting.fixed(t[SLIDING] / t[ABP], 3));
-                row.add(Reporting.fixed(t[DENSE] / t[ABP], 2));
-                row.add(Reporting.fixed(t[DENSE] / t[WROS], 2));
-                row.add(Reporting.fixed(t[ND4J] / t[WROS], 2));
+                row.add(Stats.fixed(t[WROS] / t[ABP], 3));
+                row.add(Stats.fixed(t[SLIDING] / t[ABP], 3));
+                row.add(Stats.fixed(t[DENSE] / t[ABP], 2));
+                row.add(Stats.fixed(t[DENSE] / t[WROS], 2));
+                row.add(Stats.fixed(t[ND4J] / t[WROS], 2));
                 rows.add(row);
             }
             context.report().table("Latency at " + Math.round(sparsities[s] * 100) + " % sparsity, V = " + BLOCK

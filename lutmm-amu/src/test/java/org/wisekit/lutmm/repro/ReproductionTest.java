@@ -1,4 +1,4 @@
-package org.wisekit.lutmm;
+package org.wisekit.lutmm.repro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.wisekit.lutmm;
+package org.wisekit.lutmm.repro;
 
 import org.wisekit.tensor.Tensor;
 

@@ -1,4 +1,4 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.dl4j;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,7 +17,10 @@ public record ImageData(INDArray features, INDArray oneHot, int[] labels) {
         }
     }
 
-    /** The first {@code limit} images of {@code images} (all when {@code limit} is larger). */
+    /**
+     * The first {@code limit} images of {@code images} (all when {@code limit} is larger), e.g. Fashion-MNIST
+     * from {@code wisekit-datasets} (which must then be on the class path).
+     */
     public static ImageData of(LabeledImages images, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1, got " + limit);
@@ -38,6 +41,7 @@ public record ImageData(INDArray features, INDArray oneHot, int[] labels) {
                 Nd4j.create(hot, new long[] {n, classes}, 'c'), labels);
     }
 
+    /** The number of images. */
     public int size() {
         return labels.length;
     }

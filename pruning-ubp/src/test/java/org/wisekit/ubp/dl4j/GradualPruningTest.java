@@ -1,12 +1,17 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.dl4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wisekit.ubp.AlignedSelector;
+import org.wisekit.ubp.BedSelector;
+import org.wisekit.ubp.BlockSelection;
+import org.wisekit.ubp.Budget;
+import org.wisekit.ubp.Importance;
+import org.wisekit.ubp.PruningSchedule;
 import org.wisekit.ubp.internal.Gaussian;
 
 class GradualPruningTest {

@@ -1,4 +1,4 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.repro;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +12,16 @@ import org.wisekit.harness.Profile;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
-import org.wisekit.ubp.internal.SingleThreadedNd4j;
+import org.wisekit.harness.Stats;
+import org.wisekit.tensor.nd4j.Nd4jThreads;
+import org.wisekit.ubp.Importance;
+import org.wisekit.ubp.PruningSchedule;
+import org.wisekit.ubp.SelectionMethod;
+import org.wisekit.ubp.dl4j.GradualPruning;
+import org.wisekit.ubp.dl4j.ImageData;
+import org.wisekit.ubp.dl4j.Networks;
+import org.wisekit.ubp.dl4j.PrunableNetwork;
+import org.wisekit.ubp.dl4j.Training;
 
 /**
  * {@code pruning-ubp/accuracy}: Fashion-MNIST test accuracy after gradual magnitude pruning of an MLP's
@@ -65,7 +74,7 @@ public final class AccuracyReproduction implements Reproduction {
             for (int seed = 0; seed < seeds; seed++) {
                 long runSeed = context.seed() + seed;
                 PrunableNetwork trained = Experiments.denseMlp(context, train, runSeed, mlp.denseSteps);
-                dense[seed] = SingleThreadedNd4j.call(() -> Training.accuracy(trained.network(), test));
+                dense[seed] = Nd4jThreads.single(() -> Training.accuracy(trained.network(), test));
                 for (int s = 0; s < sparsities.length; s++) {
                     for (int m = 0; m < METHODS.size(); m++) {
                         task.status("seed " + runSeed + ", " + Math.round(100 * sparsities[s]) + " %, "
@@ -82,8 +91,8 @@ public final class AccuracyReproduction implements Reproduction {
         List<Claim> claims = new ArrayList<>();
         for (double target : new double[] {0.8, 0.9}) {
             int s = Reporting.indexOf(sparsities, target);
-            double gap = mean(accuracy[METHODS.indexOf(SelectionMethod.BED)][s])
-                    - mean(accuracy[METHODS.indexOf(SelectionMethod.ABP)][s]);
+            double gap = Stats.mean(accuracy[METHODS.indexOf(SelectionMethod.BED)][s])
+                    - Stats.mean(accuracy[METHODS.indexOf(SelectionMethod.ABP)][s]);
             int percent = (int) Math.round(100 * target);
             claims.add(Claim.atLeast("bed-vs-abp-" + percent, "Mean test accuracy of UBP-BED is at least that of ABP at "
                             + percent + " % sparsity (MLP, V = 4, same budget; mean over " + seeds + " seeds)",
@@ -107,7 +116,7 @@ public final class AccuracyReproduction implements Reproduction {
         PrunableNetwork net = trained.copy();
         GradualPruning pruning = new GradualPruning(net.network(), net.layers(), method.selector(), BLOCK,
                 Importance.L1, new PruningSchedule(sparsity, 0, p.pruneSteps, p.interval));
-        return SingleThreadedNd4j.call(() -> {
+        return Nd4jThreads.single(() -> {
             Training.fit(net.network(), train, p.pruneSteps + p.fineTuneSteps, Experiments.BATCH, seed * 7919 + 1, 0,
                     pruning::afterStep);
             return Training.accuracy(net.network(), test);
@@ -122,9 +131,12 @@ public final class AccuracyReproduction implements Reproduction {
         double dense;
         try (Progress.Task task = context.progress().start("gradual pruning (MobileNet)",
                 p.denseSteps + (long) CNN_METHODS.size() * CNN_SPARSITIES.length)) {
-            SingleThreadedNd4j.run(() -> Training.fit(trained.network(), train, p.denseSteps, Experiments.BATCH,
-                    context.seed(), 0, step -> task.step()));
-            dense = SingleThreadedNd4j.call(() -> Training.accuracy(trained.network(), test));
+            Nd4jThreads.single(() -> {
+                Training.fit(trained.network(), train, p.denseSteps, Experiments.BATCH, context.seed(), 0,
+                        step -> task.step());
+                return null;
+            });
+            dense = Nd4jThreads.single(() -> Training.accuracy(trained.network(), test));
             for (int s = 0; s < CNN_SPARSITIES.length; s++) {
                 for (int m = 0; m < CNN_METHODS.size(); m++) {
                     accuracy[m][s] = pruneAndScore(trained, CNN_METHODS.get(m), CNN_SPARSITIES[s], p, train, test,
@@ -137,11 +149,11 @@ public final class AccuracyReproduction implements Reproduction {
         for (int s = 0; s < CNN_SPARSITIES.length; s++) {
             for (int m = 0; m < CNN_METHODS.size(); m++) {
                 rows.add(List.of(Math.round(100 * CNN_SPARSITIES[s]) + " %", CNN_METHODS.get(m).label(),
-                        Reporting.fixed(accuracy[m][s], 2)));
+                        Stats.fixed(accuracy[m][s], 2)));
             }
         }
         context.report().table("Small MobileNetV1 (width 8, pointwise layers pruned, V = 4, seed " + context.seed()
-                + "; dense " + Reporting.fixed(dense, 2) + " %): " + p.denseSteps + " dense, " + p.pruneSteps + " pruning and "
+                + "; dense " + Stats.fixed(dense, 2) + " %): " + p.denseSteps + " dense, " + p.pruneSteps + " pruning and "
                 + p.fineTuneSteps + " fine-tuning steps", List.of("sparsity", "method", "test accuracy (%)"), rows);
         return Claim.atLeast("cnn-bed-vs-abp-90", "On the small MobileNetV1, UBP-BED's accuracy is at least ABP's at"
                         + " 90 % sparsity (one seed)", "UBP with BED 'can surpass ABP in accuracy' (no figure)",
@@ -152,7 +164,7 @@ public final class AccuracyReproduction implements Reproduction {
                                double[] dense) {
         context.report().paragraph("MLP 784-300-100-10 (ReLU, Adam 1e-3, batch " + Experiments.BATCH + ") on Fashion-MNIST. "
                 + "Per seed, one dense network is trained for " + p.denseSteps + " steps (mean test accuracy "
-                + Reporting.fixed(mean(dense), 2) + " %); each (method, sparsity) run then copies it, prunes fc1 (300 x 784) "
+                + Stats.fixed(Stats.mean(dense), 2) + " %); each (method, sparsity) run then copies it, prunes fc1 (300 x 784) "
                 + "and fc2 (100 x 300) gradually over " + p.pruneSteps + " steps (cubic schedule from 0, blocks "
                 + "re-selected every " + p.interval + " steps from |w|, masks re-applied after every optimizer step) "
                 + "and fine-tunes " + p.fineTuneSteps + " steps with the final masks. The classifier stays dense. V = "
@@ -163,10 +175,10 @@ public final class AccuracyReproduction implements Reproduction {
             for (int m = 0; m < METHODS.size(); m++) {
                 List<String> perSeed = new ArrayList<>();
                 for (double a : accuracy[m][s]) {
-                    perSeed.add(Reporting.fixed(a, 2));
+                    perSeed.add(Stats.fixed(a, 2));
                 }
                 rows.add(List.of(Math.round(100 * sparsities[s]) + " %", METHODS.get(m).label(),
-                        Reporting.fixed(mean(accuracy[m][s]), 2), Reporting.fixed(std(accuracy[m][s]), 2),
+                        Stats.fixed(Stats.mean(accuracy[m][s]), 2), Stats.fixed(Stats.std(accuracy[m][s]), 2),
                         String.join(", ", perSeed)));
             }
         }
@@ -182,33 +194,13 @@ public final class AccuracyReproduction implements Reproduction {
         for (int m = 0; m < METHODS.size(); m++) {
             double[] ys = new double[sparsities.length];
             for (int s = 0; s < sparsities.length; s++) {
-                ys[s] = mean(accuracy[m][s]);
+                ys[s] = Stats.mean(accuracy[m][s]);
             }
             chart.addSeries(METHODS.get(m).label(), xs, ys).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         }
         double[] denseLine = new double[sparsities.length];
-        Arrays.fill(denseLine, mean(dense));
+        Arrays.fill(denseLine, Stats.mean(dense));
         chart.addSeries("dense", xs, denseLine).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         context.report().plot("accuracy-vs-sparsity", chart, "Mean test accuracy over seeds against sparsity");
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    private static double std(double[] values) {
-        if (values.length < 2) {
-            return 0;
-        }
-        double m = mean(values);
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - m) * (v - m);
-        }
-        return Math.sqrt(sum / (values.length - 1));
     }
 }

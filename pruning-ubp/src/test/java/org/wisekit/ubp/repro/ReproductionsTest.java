@@ -1,4 +1,4 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.repro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

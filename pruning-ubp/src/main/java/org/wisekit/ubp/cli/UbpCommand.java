@@ -1,4 +1,4 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,8 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.wisekit.harness.Timing;
+import org.wisekit.ubp.BlockSelection;
+import org.wisekit.ubp.BlockSelector;
+import org.wisekit.ubp.Budget;
+import org.wisekit.ubp.Importance;
+import org.wisekit.ubp.OptimalSelector;
+import org.wisekit.ubp.ScoreMatrix;
+import org.wisekit.ubp.SelectionMethod;
+import org.wisekit.ubp.WeightMatrix;
 import org.wisekit.ubp.internal.Gaussian;
-import org.wisekit.ubp.internal.Stopwatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,7 +116,7 @@ public final class UbpCommand implements Callable<Integer> {
                 }
                 BlockSelector selector = m.selector();
                 BlockSelection[] result = new BlockSelection[1];
-                double seconds = Stopwatch.seconds(() -> result[0] = selector.select(scores, budget));
+                double seconds = Timing.seconds(() -> result[0] = selector.select(scores, budget));
                 out.printf(Locale.ROOT, "%-18s %12.6f %12.3f%n", m.label(), result[0].keptScoreRatio(scores), seconds * 1e3);
             }
             out.flush();

@@ -1,4 +1,4 @@
-package org.wisekit.lutmm.amu;
+package org.wisekit.lutmm.dl4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.wisekit.lutmm.amu.DenseLayer;
+import org.wisekit.lutmm.amu.FloatMlp;
 import org.wisekit.tensor.Tensor;
 import org.wisekit.tensor.nd4j.Nd4jBridge;
+import org.wisekit.tensor.nd4j.Shuffles;
 
 /** Trains a ReLU MLP classifier with DL4J (Adam, softmax cross-entropy) and returns its weights as a {@link FloatMlp}. */
 public final class MlpTraining {
@@ -24,9 +27,17 @@ public final class MlpTraining {
     }
 
     /**
+     * Trains a new network on the first {@code n} rows (minibatches of {@code batch} rows in a seeded order;
+     * a last partial batch of a pass is skipped) and returns its weights.
+     *
      * @param x      row-major inputs [n, sizes[0]]
+     * @param labels the class of each row, in [0, sizes[sizes.length - 1])
+     * @param n      the number of rows used
      * @param sizes  layer widths, input first, classes last (e.g. 784, 256, 256, 10)
      * @param epochs passes over the rows, reshuffled each pass with {@code seed}
+     * @param batch  rows per optimizer step
+     * @param seed   the seed of the initial weights and of the row order
+     * @return the trained weights, ReLU on every layer but the last
      */
     public static FloatMlp train(float[] x, int[] labels, int n, int[] sizes, int epochs, int batch, long seed) {
         if (sizes.length < 2 || n < 1 || batch < 1 || epochs < 0) {
@@ -44,21 +55,13 @@ public final class MlpTraining {
         MultiLayerNetwork net = new MultiLayerNetwork(b.build());
         net.init();
         int d = sizes[0];
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Shuffles.identity(n);
         SplittableRandom rng = new SplittableRandom(seed);
         int size = Math.min(batch, n);
         float[] features = new float[size * d];
         float[] hot = new float[size * classes];
         for (int e = 0; e < epochs; e++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            Shuffles.shuffle(order, rng);
             for (int from = 0; from + size <= n; from += size) {
                 java.util.Arrays.fill(hot, 0f);
                 for (int r = 0; r < size; r++) {

@@ -1,10 +1,16 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.dl4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.wisekit.ubp.BlockSelection;
+import org.wisekit.ubp.BlockSelector;
+import org.wisekit.ubp.Budget;
+import org.wisekit.ubp.Importance;
+import org.wisekit.ubp.PruningSchedule;
+import org.wisekit.ubp.ScoreMatrix;
 
 /**
  * Gradual magnitude pruning of a network's prunable layers with any {@link BlockSelector}: every
@@ -25,6 +31,11 @@ public final class GradualPruning {
     private final INDArray[] masks;
     private final BlockSelection[] selections;
 
+    /**
+     * Prunes {@code layers} of {@code network} with {@code selector}, V = {@code blockSize}, scoring weights by
+     * {@code importance}, at the sparsities of {@code schedule}. Nothing is pruned until the first
+     * {@link #afterStep(int)} or {@link #select(double)}.
+     */
     public GradualPruning(MultiLayerNetwork network, List<PrunableLayer> layers, BlockSelector selector, int blockSize,
                           Importance importance, PruningSchedule schedule) {
         if (network == null || layers == null || layers.isEmpty() || selector == null || importance == null

@@ -1,4 +1,4 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.repro;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +14,23 @@ import org.wisekit.harness.Plots;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
+import org.wisekit.harness.Stats;
+import org.wisekit.harness.Timing;
 import org.wisekit.tensor.Gemm;
-import org.wisekit.ubp.internal.SingleThreadedNd4j;
-import org.wisekit.ubp.internal.Stopwatch;
+import org.wisekit.tensor.nd4j.Nd4jThreads;
+import org.wisekit.ubp.BedSelector;
+import org.wisekit.ubp.BlockSelection;
+import org.wisekit.ubp.Budget;
+import org.wisekit.ubp.GreedySelector;
+import org.wisekit.ubp.Importance;
+import org.wisekit.ubp.NaiveGreedySelector;
+import org.wisekit.ubp.OptimalSelector;
+import org.wisekit.ubp.ScoreMatrix;
+import org.wisekit.ubp.SelectionMethod;
+import org.wisekit.ubp.dl4j.ImageData;
+import org.wisekit.ubp.dl4j.PrunableLayer;
+import org.wisekit.ubp.dl4j.PrunableNetwork;
+import org.wisekit.ubp.dl4j.Training;
 
 /**
  * {@code pruning-ubp/selection}: how much importance each selector keeps, and how much it changes the
@@ -68,8 +82,8 @@ public final class SelectionReproduction implements Reproduction {
         ImageData train = Experiments.fashionMnist(context, Split.TRAIN, trainImages);
         ImageData test = Experiments.fashionMnist(context, Split.TEST, samples);
         PrunableNetwork mlp = Experiments.denseMlp(context, train, context.seed(), denseSteps);
-        double denseAccuracy = SingleThreadedNd4j.call(() -> Training.accuracy(mlp.network(), test));
-        List<Layer> layers = SingleThreadedNd4j.call(() -> layers(mlp, test));
+        double denseAccuracy = Nd4jThreads.single(() -> Training.accuracy(mlp.network(), test));
+        List<Layer> layers = Nd4jThreads.single(() -> layers(mlp, test));
 
         Map<String, Outcome> results = new LinkedHashMap<>();
         int greedyAgreements = 0;
@@ -87,7 +101,7 @@ public final class SelectionReproduction implements Reproduction {
                             continue;
                         }
                         BlockSelection[] out = new BlockSelection[1];
-                        double seconds = Stopwatch.seconds(() -> out[0] = m.selector().select(scores, budget));
+                        double seconds = Timing.seconds(() -> out[0] = m.selector().select(scores, budget));
                         chosen.put(m, out[0]);
                         results.put(key(layer.name, s, m), new Outcome(out[0].keptScoreRatio(scores),
                                 outputError(layer, output, out[0]), seconds));
@@ -106,10 +120,10 @@ public final class SelectionReproduction implements Reproduction {
         ScoreMatrix fc1Scores = ScoreMatrix.of(fc1.weights, fc1.rows, fc1.cols, Importance.L1);
         Budget fc1Budget = Budget.forSparsity(fc1.rows, fc1.cols, BLOCK, 0.8);
         // Same-run timings: interleaved samples after warm-up, medians per selector.
-        double[] cropSeconds = Stopwatch.interleavedMedians(new Runnable[] {
+        double[] cropSeconds = Timing.interleavedMedians(new Runnable[] {
                 () -> new OptimalSelector().select(cropScores, cropBudget),
                 () -> new BedSelector().select(cropScores, cropBudget)}, timingRepeats, 0.02, 0.2);
-        double[] fc1Seconds = Stopwatch.interleavedMedians(new Runnable[] {
+        double[] fc1Seconds = Timing.interleavedMedians(new Runnable[] {
                 () -> new NaiveGreedySelector().select(fc1Scores, fc1Budget),
                 () -> new GreedySelector().select(fc1Scores, fc1Budget),
                 () -> new BedSelector().select(fc1Scores, fc1Budget)}, 3 * timingRepeats, 0.05, 0.3);
@@ -184,7 +198,7 @@ public final class SelectionReproduction implements Reproduction {
                                double bedFc1Seconds) {
         context.report().paragraph("Weights: an MLP 784-300-100-10 trained densely on Fashion-MNIST (" + denseSteps
                 + " Adam steps of " + Experiments.BATCH + ", seed " + context.seed() + "; test accuracy "
-                + Reporting.fixed(denseAccuracy, 2) + " % on the first " + samples + " test images). Layers fc1 (300 x 784), fc2 "
+                + Stats.fixed(denseAccuracy, 2) + " % on the first " + samples + " test images). Layers fc1 (300 x 784), fc2 "
                 + "(100 x 300) and the top-left 256 x 256 crop of fc1; importance |w|; V = " + BLOCK + "; every block "
                 + "selector keeps the same B = floor(Co Ci (1 - s) / V) blocks, unstructured keeps B V single weights, "
                 + "2:4 its fixed half (50 % only). Output error: NMSE of the layer's pre-activation output on the "
@@ -198,8 +212,8 @@ public final class SelectionReproduction implements Reproduction {
                 for (SelectionMethod m : METHODS) {
                     Outcome o = results.get(key(layer.name, s, m));
                     if (o != null) {
-                        rows.add(List.of(layer.name, Math.round(100 * s) + " %", m.label(), Reporting.fixed(o.keptRatio, 4),
-                                String.format(Locale.ROOT, "%.3e", o.outputError), Reporting.fixed(o.seconds * 1e3, 1)));
+                        rows.add(List.of(layer.name, Math.round(100 * s) + " %", m.label(), Stats.fixed(o.keptRatio, 4),
+                                String.format(Locale.ROOT, "%.3e", o.outputError), Stats.fixed(o.seconds * 1e3, 1)));
                     }
                 }
             }
@@ -208,10 +222,10 @@ public final class SelectionReproduction implements Reproduction {
                 List.of("layer", "sparsity", "method", "kept score", "output NMSE", "time (ms)"), rows);
         context.report().paragraph("The fast greedy (linked lists and a lazy heap) picked exactly the naive greedy's blocks "
                 + "in " + greedyAgreements + " of " + greedyCases + " cases. Selection time at 80 %: DP "
-                + Reporting.fixed(dpSeconds * 1e3, 1) + " ms and BED " + Reporting.fixed(bedCropSeconds * 1e3, 2)
-                + " ms on the 256 x 256 crop; on fc1 (300 x 784) naive greedy " + Reporting.fixed(naiveSeconds * 1e3, 1)
-                + " ms, fast greedy " + Reporting.fixed(fastGreedySeconds * 1e3, 1) + " ms, BED "
-                + Reporting.fixed(bedFc1Seconds * 1e3, 1) + " ms (medians).");
+                + Stats.fixed(dpSeconds * 1e3, 1) + " ms and BED " + Stats.fixed(bedCropSeconds * 1e3, 2)
+                + " ms on the 256 x 256 crop; on fc1 (300 x 784) naive greedy " + Stats.fixed(naiveSeconds * 1e3, 1)
+                + " ms, fast greedy " + Stats.fixed(fastGreedySeconds * 1e3, 1) + " ms, BED "
+                + Stats.fixed(bedFc1Seconds * 1e3, 1) + " ms (medians).");
 
         XYChart kept = Plots.xy("Kept score ratio on fc1 (300 x 784), V = 4", "sparsity (%)", "kept score / total score");
         XYChart error = Plots.xy("Output NMSE on fc1 (300 x 784), V = 4", "sparsity (%)", "NMSE");

@@ -1,4 +1,4 @@
-package org.wisekit.ubp;
+package org.wisekit.ubp.cli;
 
 import org.wisekit.harness.Tool;
 
