@@ -1,6 +1,7 @@
 package org.wisekit.lwquant;
 
 import java.util.List;
+import org.wisekit.lwquant.internal.Vectors;
 import org.wisekit.lwquant.llama.ForwardTrace;
 import org.wisekit.lwquant.llama.Linear;
 import org.wisekit.lwquant.llama.LlamaModel;
@@ -50,7 +51,7 @@ public final class LayerImportance {
             @Override
             public void blockOutput(int layer, float[] hidden, int t) {
                 for (int i = 0; i < t; i++) {
-                    cosSum[layer] += cosine(input, hidden, i * d, d);
+                    cosSum[layer] += Vectors.cosine(input, hidden, i * d, d);
                 }
             }
         };
@@ -73,18 +74,6 @@ public final class LayerImportance {
             bi[l] = 1 + lim[l];
         }
         return bi;
-    }
-
-    static double cosine(float[] a, float[] b, int offset, int d) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int j = offset; j < offset + d; j++) {
-            dot += (double) a[j] * b[j];
-            na += (double) a[j] * a[j];
-            nb += (double) b[j] * b[j];
-        }
-        return na == 0 || nb == 0 ? (na == nb ? 1 : 0) : dot / Math.sqrt(na * nb);
     }
 
     /** ZD per layer of a llama model. */

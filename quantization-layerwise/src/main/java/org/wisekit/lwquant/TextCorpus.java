@@ -26,7 +26,13 @@ public record TextCorpus(int[] train, int[] calibration, int[] test) {
         return new TextCorpus(bytes(train), bytes(calib), bytes(test));
     }
 
-    static int[] bytes(List<String> entries) {
+    /**
+     * Byte tokens of entries joined with a blank line.
+     *
+     * @param entries texts, encoded as UTF-8
+     * @return one token (0..255) per byte
+     */
+    public static int[] bytes(List<String> entries) {
         byte[] b = String.join("\n\n", entries).getBytes(StandardCharsets.UTF_8);
         int[] out = new int[b.length];
         for (int i = 0; i < b.length; i++) {

@@ -3,6 +3,10 @@
  * Simple and Effective Approach to Quantize LLMs", arXiv 2406.17415): layer importance by LIM and ZD
  * ({@link org.wisekit.lwquant.LayerImportance}), block orders and bit allocation
  * ({@link org.wisekit.lwquant.Ordering}), mixed-bit llama models and their file format
- * ({@link org.wisekit.lwquant.QuantizedLlama}), and the reproduction {@code quantization-layerwise/ordering}.
+ * ({@link org.wisekit.lwquant.QuantizedLlama}), GPTQ calibration and perplexity. Quantizers are in
+ * {@code quant}, the Java llama forward pass in {@code llama}, all-MiniLM-L6-v2 in {@code bert} and
+ * safetensors I/O in {@code io}; all of these are plain Java. The reproduction
+ * {@code quantization-layerwise/ordering} is in {@code repro}, the {@code wisekit lwquant} tool in
+ * {@code cli} and SameDiff training in {@code dl4j}.
  */
 package org.wisekit.lwquant;

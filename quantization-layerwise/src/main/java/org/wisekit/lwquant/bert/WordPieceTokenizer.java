@@ -1,7 +1,5 @@
 package org.wisekit.lwquant.bert;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
@@ -9,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wisekit.lwquant.internal.Json;
 
 /**
  * BERT's tokenizer as a Hugging Face {@code tokenizer.json} defines it: BertNormalizer (clean text, pad CJK
@@ -42,18 +41,52 @@ public final class WordPieceTokenizer {
         return i;
     }
 
+    /**
+     * Reads a Hugging Face {@code tokenizer.json} with a WordPiece model.
+     *
+     * @param json the file's content, UTF-8 (not closed)
+     * @return the tokenizer
+     * @throws IOException if the stream cannot be read
+     * @throws IllegalArgumentException naming {@code tokenizer.json} and the field, if the JSON is malformed
+     *                                  or not a WordPiece tokenizer
+     */
     public static WordPieceTokenizer read(InputStream json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
-        JsonNode model = root.path("model");
-        if (!"WordPiece".equals(model.path("type").asText())) {
-            throw new IllegalArgumentException("tokenizer.json: model type is '" + model.path("type").asText()
+        Object parsed;
+        try {
+            parsed = Json.parse(json);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() != null && e.getCause().getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalArgumentException("tokenizer.json: not valid JSON: " + e.getMessage(), e);
+        }
+        Map<?, ?> root = object(parsed, "the document");
+        Map<?, ?> model = object(root.get("model"), "model");
+        Object type = model.get("type");
+        if (!"WordPiece".equals(type)) {
+            throw new IllegalArgumentException("tokenizer.json: model type is '" + (type == null ? "" : type)
                     + "', expected WordPiece");
         }
         Map<String, Integer> vocab = new HashMap<>();
-        model.path("vocab").fields().forEachRemaining(e -> vocab.put(e.getKey(), e.getValue().asInt()));
-        int max = root.path("truncation").path("max_length").asInt(512);
-        boolean lower = root.path("normalizer").path("lowercase").asBoolean(true);
+        for (Map.Entry<?, ?> e : object(model.get("vocab"), "model.vocab").entrySet()) {
+            if (!(e.getValue() instanceof Number id)) {
+                throw new IllegalArgumentException("tokenizer.json: model.vocab['" + e.getKey() + "'] is not a number: "
+                        + e.getValue());
+            }
+            vocab.put((String) e.getKey(), id.intValue());
+        }
+        int max = root.get("truncation") instanceof Map<?, ?> t && t.get("max_length") instanceof Number n
+                ? n.intValue() : 512;
+        boolean lower = !(root.get("normalizer") instanceof Map<?, ?> norm && norm.get("lowercase") instanceof Boolean b)
+                || b;
         return new WordPieceTokenizer(vocab, max, lower);
+    }
+
+    private static Map<?, ?> object(Object v, String field) {
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("tokenizer.json: " + field + " is not a JSON object");
+        }
+        return m;
     }
 
     public int vocabSize() {

@@ -1,13 +1,12 @@
 package org.wisekit.lwquant.llama;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wisekit.lwquant.internal.Json;
 import org.wisekit.lwquant.io.SafeTensor;
 import org.wisekit.lwquant.io.Safetensors;
 
@@ -17,8 +16,6 @@ import org.wisekit.lwquant.io.Safetensors;
  * keys, written by {@link #save}). Tensor shapes are checked against the config.
  */
 public final class LlamaCheckpoint {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LlamaCheckpoint() {
     }
@@ -50,10 +47,21 @@ public final class LlamaCheckpoint {
     private static LlamaConfig config(Path file, Map<String, String> metadata) {
         Path hf = file.toAbsolutePath().getParent().resolve("config.json");
         if (Files.isRegularFile(hf)) {
+            Object json;
             try {
-                return LlamaConfig.fromHfMap(JSON.readValue(hf.toFile(), new TypeReference<Map<String, Object>>() { }));
-            } catch (IOException e) {
+                json = Json.parse(Files.readString(hf));
+            } catch (IOException | IllegalArgumentException e) {
                 throw new IllegalArgumentException(hf + ": cannot read config: " + e.getMessage(), e);
+            }
+            if (!(json instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException(hf + ": cannot read config: not a JSON object");
+            }
+            Map<String, Object> config = new LinkedHashMap<>();
+            map.forEach((k, v) -> config.put((String) k, v));
+            try {
+                return LlamaConfig.fromHfMap(config);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(hf + ": " + e.getMessage(), e);
             }
         }
         if (!metadata.containsKey("hidden_size")) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.wisekit.lwquant.internal.TensorMaps;
 import org.wisekit.tensor.Gemm;
 
 /**
@@ -130,14 +131,7 @@ public final class LlamaModel {
 
     /** A model with some tensors replaced (e.g. by dequantized weights); the rest is shared. */
     public LlamaModel withTensors(Map<String, float[]> replacements) {
-        Map<String, float[]> w = new LinkedHashMap<>(weights);
-        for (String name : replacements.keySet()) {
-            if (!w.containsKey(name)) {
-                throw new IllegalArgumentException("replacements: unknown tensor name '" + name + "'");
-            }
-        }
-        w.putAll(replacements);
-        return new LlamaModel(config, w);
+        return new LlamaModel(config, TensorMaps.replaced(weights, replacements));
     }
 
     /** Next-token logits (T x vocab) for a sequence of at most {@code maxContext} tokens. */

@@ -1,4 +1,4 @@
-package org.wisekit.lwquant;
+package org.wisekit.lwquant.repro;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +10,9 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.wisekit.harness.Plots;
 import org.wisekit.harness.RunContext;
+import org.wisekit.harness.Stats;
+import org.wisekit.lwquant.Ordering;
+import org.wisekit.lwquant.TextCorpus;
 import org.wisekit.lwquant.llama.LlamaConfig;
 import org.wisekit.lwquant.llama.LlamaModel;
 import org.wisekit.lwquant.quant.Quantizer;
@@ -18,10 +21,6 @@ import org.wisekit.lwquant.quant.Quantizer;
 final class OrderingReport {
 
     private OrderingReport() {
-    }
-
-    static String f(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
     }
 
     static void write(RunContext context, OrderingReproduction.Setup s, LlamaModel model, boolean trained,
@@ -60,7 +59,7 @@ final class OrderingReport {
         double[] dropDelta = new double[layers];
         for (int l = 0; l < layers; l++) {
             dropDelta[l] = dropOne[l] - fp32;
-            rows.add(List.of(String.valueOf(l), f(lim[l]), f(1 + lim[l]), f(zd[l]), f(zdAbs[l]), f(dropOne[l])));
+            rows.add(List.of(String.valueOf(l), Stats.fixed(lim[l], 3), Stats.fixed(1 + lim[l], 3), Stats.fixed(zd[l], 3), Stats.fixed(zdAbs[l], 3), Stats.fixed(dropOne[l], 3)));
         }
         report.table("Per-block importance: LIM, ShortGPT Block Influence (BI = 1 - E cos), ZD (z > 1 and |z| > 1), and"
                 + " the test perplexity with that single block removed", List.of("block", "LIM", "BI", "ZD", "ZD |z|",
@@ -81,7 +80,7 @@ final class OrderingReport {
 
         List<String> header = new ArrayList<>(List.of("order"));
         for (int k = 0; k <= layers; k++) {
-            header.add("f=" + String.format(Locale.ROOT, "%.2f", (double) k / layers));
+            header.add("f=" + Stats.fixed((double) k / layers, 2));
         }
         header.add("area");
         header.add("f within 5 %");
@@ -97,9 +96,9 @@ final class OrderingReport {
                 for (Ordering o : orders) {
                     double[] ppl = curves.get(OrderingReproduction.key(q, lo, o.name()));
                     List<String> row = new ArrayList<>(List.of(o.name()));
-                    Arrays.stream(ppl).forEach(v -> row.add(f(v)));
-                    row.add(f(OrderingReproduction.area(ppl)));
-                    row.add(f(OrderingReproduction.tolerantFraction(ppl, 0.05)));
+                    Arrays.stream(ppl).forEach(v -> row.add(Stats.fixed(v, 3)));
+                    row.add(Stats.fixed(OrderingReproduction.area(ppl), 3));
+                    row.add(Stats.fixed(OrderingReproduction.tolerantFraction(ppl, 0.05), 3));
                     t.add(row);
                     var series = chart.addSeries(o.name(), fx, ppl);
                     series.setMarker(o.name().startsWith("random") ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
@@ -108,7 +107,7 @@ final class OrderingReport {
                 List<String> avg = new ArrayList<>(List.of("avg bits (LIM order)"));
                 for (int k = 0; k <= layers; k++) {
                     bitsRow[k] = grid.averageBits(q, orders.get(0).allocate((double) k / layers, OrderingReproduction.HI, lo));
-                    avg.add(f(bitsRow[k]));
+                    avg.add(Stats.fixed(bitsRow[k], 3));
                 }
                 avg.add("");
                 avg.add("");
@@ -117,7 +116,7 @@ final class OrderingReport {
                     double[] pr = pruned.get(q.name());
                     List<String> prow = new ArrayList<>(List.of("prune k least important (LIM), rest 4 bit"));
                     for (int k = 0; k <= layers; k++) {
-                        prow.add(Double.isNaN(pr[k]) ? "—" : f(pr[k]));
+                        prow.add(Stats.fixed(pr[k], 3));
                     }
                     prow.add("");
                     prow.add("");

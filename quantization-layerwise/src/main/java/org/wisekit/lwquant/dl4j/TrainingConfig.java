@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.llama;
+package org.wisekit.lwquant.dl4j;
 
 /**
  * How the decoder is trained: Adam at {@code learningRate} (linear warm-up over the first 5 % of steps,

@@ -1,4 +1,4 @@
-package org.wisekit.lwquant;
+package org.wisekit.lwquant.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,12 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.wisekit.datasets.Datasets;
+import org.wisekit.lwquant.Calibration;
+import org.wisekit.lwquant.LayerImportance;
+import org.wisekit.lwquant.Ordering;
+import org.wisekit.lwquant.QuantizedLlama;
+import org.wisekit.lwquant.TextCorpus;
 import org.wisekit.lwquant.llama.LlamaCheckpoint;
 import org.wisekit.lwquant.llama.LlamaModel;
 import org.wisekit.lwquant.quant.GgmlQuantizer;
 import org.wisekit.lwquant.quant.GptqQuantizer;
 import org.wisekit.lwquant.quant.Quantizer;
 import org.wisekit.lwquant.quant.RtnQuantizer;
+import org.wisekit.lwquant.repro.DecoderModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

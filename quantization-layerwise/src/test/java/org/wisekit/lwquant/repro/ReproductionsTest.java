@@ -1,4 +1,4 @@
-package org.wisekit.lwquant;
+package org.wisekit.lwquant.repro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

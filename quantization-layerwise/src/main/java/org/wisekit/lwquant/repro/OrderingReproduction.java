@@ -1,4 +1,4 @@
-package org.wisekit.lwquant;
+package org.wisekit.lwquant.repro;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +12,17 @@ import org.wisekit.harness.Claim;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
+import org.wisekit.harness.Stats;
+import org.wisekit.harness.Timing;
+import org.wisekit.lwquant.Calibration;
+import org.wisekit.lwquant.LayerImportance;
+import org.wisekit.lwquant.Ordering;
+import org.wisekit.lwquant.Perplexity;
+import org.wisekit.lwquant.TextCorpus;
+import org.wisekit.lwquant.dl4j.TrainingConfig;
 import org.wisekit.lwquant.llama.Linear;
 import org.wisekit.lwquant.llama.LlamaConfig;
 import org.wisekit.lwquant.llama.LlamaModel;
-import org.wisekit.lwquant.llama.TrainingConfig;
 import org.wisekit.lwquant.quant.GptqQuantizer;
 import org.wisekit.lwquant.quant.QuantizedMatrix;
 import org.wisekit.lwquant.quant.Quantizer;
@@ -71,9 +78,10 @@ public final class OrderingReproduction implements Reproduction {
         Datasets datasets = Datasets.withDataDirectory(context.dataDirectory());
         TextCorpus corpus = DecoderModels.corpus(datasets, s.collections());
         boolean[] trained = new boolean[1];
-        long t0 = System.nanoTime();
-        LlamaModel model = DecoderModels.trainedOrCached(s.config(), s.training(), corpus, context.progress(), trained);
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        LlamaModel[] trainedModel = new LlamaModel[1];
+        double trainSeconds = Timing.seconds(() -> trainedModel[0] = DecoderModels.trainedOrCached(s.config(), s.training(),
+                corpus, context.progress(), trained));
+        LlamaModel model = trainedModel[0];
         int layers = s.config().layers();
         int window = s.config().maxContext();
         List<int[]> calib = TextCorpus.windows(corpus.calibration(), window, s.calibWindows());
@@ -228,9 +236,7 @@ public final class OrderingReproduction implements Reproduction {
     /** Mean and sample sd of the random orders' areas. */
     static double[] randomAreaStats(Quantizer q, int lo, List<String> randomNames, Map<String, double[]> curves) {
         double[] a = randomNames.stream().mapToDouble(n -> area(curves.get(key(q, lo, n)))).toArray();
-        double mean = Arrays.stream(a).average().orElse(Double.NaN);
-        double var = Arrays.stream(a).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, a.length - 1);
-        return new double[] {mean, Math.sqrt(var)};
+        return new double[] {Stats.mean(a), Stats.std(a)};
     }
 
     /**

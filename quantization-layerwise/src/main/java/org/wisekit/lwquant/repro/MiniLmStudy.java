@@ -1,4 +1,4 @@
-package org.wisekit.lwquant;
+package org.wisekit.lwquant.repro;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +17,12 @@ import org.wisekit.harness.Claim;
 import org.wisekit.harness.Plots;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.RunContext;
+import org.wisekit.harness.Stats;
+import org.wisekit.lwquant.LayerImportance;
+import org.wisekit.lwquant.Ordering;
 import org.wisekit.lwquant.bert.MiniLm;
 import org.wisekit.lwquant.bert.WordPieceTokenizer;
+import org.wisekit.lwquant.internal.Vectors;
 import org.wisekit.lwquant.quant.QuantizedMatrix;
 import org.wisekit.lwquant.quant.Quantizer;
 import org.wisekit.lwquant.quant.RtnQuantizer;
@@ -114,9 +118,8 @@ final class MiniLmStudy {
         double limArea = area(curves.get("LIM")[0]);
         double[] randomAreas = orders.stream().filter(o -> o.name().startsWith("random"))
                 .mapToDouble(o -> area(curves.get(o.name())[0])).toArray();
-        double mean = Arrays.stream(randomAreas).average().orElse(Double.NaN);
-        double sd = Math.sqrt(Arrays.stream(randomAreas).map(a -> (a - mean) * (a - mean)).sum()
-                / Math.max(1, randomAreas.length - 1));
+        double mean = Stats.mean(randomAreas);
+        double sd = Stats.std(randomAreas);
         List<Claim> claims = new ArrayList<>();
         claims.add(Claim.atMost("minilm-auc-lim-lo2", "all-MiniLM-L6-v2, RTN 4/2 bits: area under (1 - cosine to fp32)"
                 + " vs f for the LIM order is below the random-order mean minus one sd", "LIM close to original up to"
@@ -147,7 +150,7 @@ final class MiniLmStudy {
             @Override
             public void blockOutput(int layer, float[] h, int t) {
                 for (int i = 0; i < t; i++) {
-                    sum[layer] += LayerImportance.cosine(in, h, i * MiniLm.DIM, MiniLm.DIM);
+                    sum[layer] += Vectors.cosine(in, h, i * MiniLm.DIM, MiniLm.DIM);
                 }
                 if (layer == 0) {
                     tokens[0] += t;
@@ -246,12 +249,12 @@ final class MiniLmStudy {
                 + " the CPU budget too small); only RTN.", lo, q.name(), calibTexts, testTexts, centroidTexts));
         List<List<String>> rows = new ArrayList<>();
         for (int l = 0; l < lim.length; l++) {
-            rows.add(List.of(String.valueOf(l), OrderingReport.f(lim[l]), OrderingReport.f(1 + lim[l]), OrderingReport.f(zd[l])));
+            rows.add(List.of(String.valueOf(l), Stats.fixed(lim[l], 3), Stats.fixed(1 + lim[l], 3), Stats.fixed(zd[l], 3)));
         }
         report.table("all-MiniLM-L6-v2 per-layer LIM, BI and ZD", List.of("layer", "LIM", "BI", "ZD"), rows);
         List<String> header = new ArrayList<>(List.of("order", "metric"));
         for (int k = 0; k <= MiniLm.LAYERS; k++) {
-            header.add("f=" + String.format(Locale.ROOT, "%.2f", (double) k / MiniLm.LAYERS));
+            header.add("f=" + Stats.fixed((double) k / MiniLm.LAYERS, 2));
         }
         List<List<String>> t = new ArrayList<>();
         XYChart chart = Plots.xy("all-MiniLM-L6-v2: cosine to fp32 vs fraction at " + lo + " bits", "fraction of layers at "
@@ -265,8 +268,8 @@ final class MiniLmStudy {
             List<String> cos = new ArrayList<>(List.of(o.name(), "cosine"));
             List<String> acc = new ArrayList<>(List.of(o.name(), "accuracy"));
             for (int k = 0; k <= MiniLm.LAYERS; k++) {
-                cos.add(String.format(Locale.ROOT, "%.4f", c[0][k]));
-                acc.add(String.format(Locale.ROOT, "%.3f", c[1][k]));
+                cos.add(Stats.fixed(c[0][k], 4));
+                acc.add(Stats.fixed(c[1][k], 3));
             }
             t.add(cos);
             t.add(acc);

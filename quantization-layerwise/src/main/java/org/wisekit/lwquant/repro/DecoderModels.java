@@ -1,4 +1,4 @@
-package org.wisekit.lwquant;
+package org.wisekit.lwquant.repro;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.wisekit.datasets.Datasets;
 import org.wisekit.harness.Progress;
-import org.wisekit.lwquant.llama.DecoderTrainer;
+import org.wisekit.lwquant.TextCorpus;
+import org.wisekit.lwquant.dl4j.DecoderTrainer;
+import org.wisekit.lwquant.dl4j.TrainingConfig;
 import org.wisekit.lwquant.llama.LlamaCheckpoint;
 import org.wisekit.lwquant.llama.LlamaConfig;
 import org.wisekit.lwquant.llama.LlamaModel;
-import org.wisekit.lwquant.llama.TrainingConfig;
 
 /**
  * The decoder LM the reproduction quantizes: trained once from a seed on Debian {@code fortunes} text and

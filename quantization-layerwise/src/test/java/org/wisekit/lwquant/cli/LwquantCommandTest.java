@@ -1,4 +1,4 @@
-package org.wisekit.lwquant;
+package org.wisekit.lwquant.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wisekit.lwquant.QuantizedLlama;
+import org.wisekit.lwquant.TestModels;
 import org.wisekit.lwquant.llama.LlamaCheckpoint;
 import org.wisekit.lwquant.llama.LlamaConfig;
 import picocli.CommandLine;
@@ -40,7 +42,7 @@ class LwquantCommandTest {
     private Path model() throws Exception {
         LlamaConfig c = new LlamaConfig(256, 32, 4, 4, 4, 64, 32, 10000, 1e-5, false);
         Path file = dir.resolve("model.safetensors");
-        LlamaCheckpoint.save(DecoderTest.randomModel(c, 9), file, Map.of());
+        LlamaCheckpoint.save(TestModels.randomModel(c, 9), file, Map.of());
         Files.writeString(dir.resolve("calib.txt"), "The quick brown fox jumps over the lazy dog. ".repeat(20));
         return file;
     }

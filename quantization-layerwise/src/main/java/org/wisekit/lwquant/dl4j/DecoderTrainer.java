@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.llama;
+package org.wisekit.lwquant.dl4j;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,17 +13,30 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.wisekit.lwquant.llama.Linear;
+import org.wisekit.lwquant.llama.LlamaConfig;
+import org.wisekit.lwquant.llama.LlamaModel;
+import org.wisekit.tensor.nd4j.Nd4jThreads;
 
 /**
  * Trains a {@link LlamaModel} from scratch with SameDiff on a byte sequence. The SameDiff graph is the
  * same computation as the Java forward pass (same tensor names, RMSNorm, rotate-half RoPE, causal
  * attention, SwiGLU), so the trained variables are exported as the model's weights unchanged.
+ *
+ * <p>Needs DL4J/ND4J on the class path (optional dependencies of this artifact): {@code
+ * org.nd4j:nd4j-native:1.0.0-M2.1} with its platform artifact (e.g. classifier {@code linux-x86_64}) and
+ * {@code org.wisekit:wisekit-tensor-nd4j}. Training runs on one ND4J thread and is deterministic for a
+ * seed.
  */
 public final class DecoderTrainer {
 
     private final LlamaConfig config;
     private final TrainingConfig training;
 
+    /**
+     * @param config   the decoder's shape
+     * @param training steps, batch, window, learning rate and seed; the window must fit the context
+     */
     public DecoderTrainer(LlamaConfig config, TrainingConfig training) {
         if (training.window() > config.maxContext()) {
             throw new IllegalArgumentException("window " + training.window() + " exceeds maxContext " + config.maxContext());
@@ -65,17 +78,9 @@ public final class DecoderTrainer {
      * @return the trained model and its mean loss on 8 fresh training batches after the last step
      */
     public Result train(int[] text, IntConsumer progress) {
-        // One ND4J thread: these small ops are faster without thread hand-offs (as measured in pruning-ubp).
-        int blasThreads = Nd4j.factory().blas().getMaxThreads();
-        int opThreads = Nd4j.getEnvironment().maxThreads();
-        Nd4j.factory().blas().setMaxThreads(1);
-        Nd4j.getEnvironment().setMaxThreads(1);
-        try {
-            return trainOnOneThread(text, progress);
-        } finally {
-            Nd4j.factory().blas().setMaxThreads(blasThreads);
-            Nd4j.getEnvironment().setMaxThreads(opThreads);
-        }
+        // One ND4J/OpenMP/BLAS thread: these small ops are faster without thread hand-offs, and the result
+        // does not depend on the core count.
+        return Nd4jThreads.single(() -> trainOnOneThread(text, progress));
     }
 
     private Result trainOnOneThread(int[] text, IntConsumer progress) {

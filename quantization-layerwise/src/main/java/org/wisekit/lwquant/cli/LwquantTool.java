@@ -1,4 +1,4 @@
-package org.wisekit.lwquant;
+package org.wisekit.lwquant.cli;
 
 import org.wisekit.harness.Tool;
 

@@ -1,0 +1,5 @@
+/**
+ * Implementation details shared by this module's packages (vector helpers, tensor-map replacement, an
+ * order-preserving JSON reader). Not API: may change in any release.
+ */
+package org.wisekit.lwquant.internal;
