@@ -101,11 +101,7 @@ public record EnergyScaling(boolean oodInIncorrectDensity) implements Calibrator
 
     /** The free energy {@code -LSE(z)} of every row. */
     static double[] energies(Logits logits) {
-        double[] e = new double[logits.size()];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = Softmax.freeEnergy(logits.values(), i * logits.classes(), logits.classes());
-        }
-        return e;
+        return Softmax.freeEnergies(logits.values(), logits.classes());
     }
 
     private static double[] fitTheta(Logits fitSet, double[] energy, double t, Gaussian correct, Gaussian incorrect) {

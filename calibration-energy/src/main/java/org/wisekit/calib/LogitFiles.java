@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.wisekit.calib.internal.Npy;
-import org.wisekit.harness.AtomicFiles;
+import org.wisekit.datasets.io.AtomicFiles;
+import org.wisekit.datasets.io.Npy;
 
 /**
  * Reads logits that users bring and writes calibrated probabilities.
@@ -19,8 +19,9 @@ import org.wisekit.harness.AtomicFiles;
  * <p><b>Input layout</b>, CSV or {@code .npy} (chosen by the file extension): one row per input, the true
  * class first (an integer 0..K-1), then the K logits. CSV: comma-separated, an optional header line (its
  * first cell is not a number), blank lines and lines starting with {@code #} ignored. {@code .npy}: a 2-D
- * float32 or float64 array of shape (N, K + 1) in the same layout. OOD tuning files may hold the K logits
- * alone, or a first column that is ignored.
+ * float32 or float64 array of shape (N, K + 1) in the same layout, read by
+ * {@link org.wisekit.datasets.io.Npy} (little- or big-endian, C or Fortran order). OOD tuning files may hold
+ * the K logits alone, or a first column that is ignored.
  *
  * <p>Every problem is an {@link IllegalArgumentException} with one line naming the file and the line (CSV)
  * or row (npy): wrong column count, a cell that is not a number, NaN or infinite logits, a label that is
@@ -84,13 +85,12 @@ public final class LogitFiles {
     }
 
     private static Table readNpy(Path file) {
-        byte[] bytes;
+        Npy.Array2d array;
         try {
-            bytes = Files.readAllBytes(file);
+            array = Npy.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        Npy.Array2d array = Npy.read(bytes, file.toString());
         if (array.rows() == 0) {
             throw new IllegalArgumentException(file + ": no data rows");
         }

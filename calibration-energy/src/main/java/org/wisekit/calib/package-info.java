@@ -12,12 +12,16 @@
  * {@link org.wisekit.calib.CalibrationMetrics} scores probabilities (ECE, adaptive ECE, NLL, Brier,
  * accuracy; OOD rows are never correct) and {@link org.wisekit.calib.ReliabilityDiagram} bins them.
  * {@link org.wisekit.calib.LogitFiles} reads user CSV / .npy files with one-line errors naming file and
- * line. The tool is {@code wisekit calib fit} ({@link org.wisekit.calib.FitCommand}); the reproduction is
- * {@code calibration-energy/wild} ({@link org.wisekit.calib.WildReproduction}).
+ * line, and writes calibrated probabilities atomically.
  *
- * <p>Sub-packages: {@code shift} (Fashion-MNIST-C corruptions), {@code wild} (the reproduction's classifier,
- * data sets, logit cache and scoring), {@code internal} (softmax kernels, losses, pool-adjacent-violators,
- * the simplex QP, the .npy codec).
+ * <p>Sub-packages: {@code shift} (ten CIFAR-10-C-style corruptions of grey images at five severities, the
+ * "Fashion-MNIST-C" of the reproduction; pure Java, usable on your own images), {@code internal} (softmax
+ * kernels, losses, pool-adjacent-violators, the simplex QP). The library needs only Commons Math and
+ * wisekit-datasets (its {@code .npy} and atomic-write helpers).
+ *
+ * <p>The tool {@code wisekit calib fit} lives in {@code org.wisekit.calib.cli} and the reproduction
+ * {@code calibration-energy/wild} in {@code org.wisekit.calib.repro}; they need wisekit-harness, picocli,
+ * DL4J and wisekit-tensor-nd4j, optional dependencies of this artifact.
  *
  * <p>All values are immutable records (arrays inside are shared, not copied); calibrators and fitted
  * calibrations are stateless and thread-safe.

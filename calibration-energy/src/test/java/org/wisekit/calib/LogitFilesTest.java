@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wisekit.calib.internal.Npy;
+import org.wisekit.datasets.io.Npy;
 
 class LogitFilesTest {
 
@@ -21,27 +18,6 @@ class LogitFilesTest {
 
     private Path csv(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
-    }
-
-    /** An .npy file of {@code values} with the given dtype ({@code <f4}, {@code >f8}, ...) and order. */
-    static byte[] npy(double[] values, int rows, int columns, String descr, boolean fortran) {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': ("
-                + rows + ", " + columns + "), }\n";
-        int width = descr.endsWith("4") ? 4 : 8;
-        ByteBuffer b = ByteBuffer.allocate(10 + dict.length() + values.length * width).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) dict.length());
-        b.put(dict.getBytes(StandardCharsets.ISO_8859_1));
-        b.order(descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < values.length; i++) {
-            // Fortran order: column after column
-            int source = fortran ? (i % rows) * columns + i / rows : i;
-            if (width == 4) {
-                b.putFloat((float) values[source]);
-            } else {
-                b.putDouble(values[source]);
-            }
-        }
-        return b.array();
     }
 
     @Test
@@ -55,16 +31,15 @@ class LogitFilesTest {
     }
 
     @Test
-    void readsNpyFloat32AndFloat64InEitherOrderAndEndianness() throws IOException {
+    void readsNpyFloat32AndFloat64() throws IOException {
         double[] table = {1, 0.5, -0.25, 0, 2, 4};
-        for (String descr : new String[] {"<f4", "<f8", ">f4", ">f8"}) {
-            for (boolean fortran : new boolean[] {false, true}) {
-                Path file = Files.write(dir.resolve("t" + descr.charAt(0) + descr.charAt(2) + fortran + ".npy"),
-                        npy(table, 2, 3, descr, fortran));
-                Logits logits = LogitFiles.readLabelled(file);
-                assertThat(logits.labels()).as(descr + " " + fortran).containsExactly(1, 0);
-                assertThat(logits.values()).as(descr + " " + fortran).containsExactly(0.5, -0.25, 2, 4);
-            }
+        float[] narrow = {1, 0.5f, -0.25f, 0, 2, 4};
+        Path f8 = Files.write(dir.resolve("t8.npy"), Npy.writeFloat64(table, 2, 3));
+        Path f4 = Files.write(dir.resolve("t4.npy"), Npy.writeFloat32(narrow, 2, 3));
+        for (Path file : new Path[] {f8, f4}) {
+            Logits logits = LogitFiles.readLabelled(file);
+            assertThat(logits.labels()).as(file.toString()).containsExactly(1, 0);
+            assertThat(logits.values()).as(file.toString()).containsExactly(0.5, -0.25, 2, 4);
         }
     }
 
@@ -111,17 +86,16 @@ class LogitFilesTest {
 
     @Test
     void malformedNpyNamesTheFileAndRow() throws IOException {
-        Path nan = Files.write(dir.resolve("nan.npy"), npy(new double[] {0, 1, 2, 1, Double.NaN, 2}, 2, 3, "<f8", false));
+        Path nan = Files.write(dir.resolve("nan.npy"), Npy.writeFloat64(new double[] {0, 1, 2, 1, Double.NaN, 2}, 2, 3));
         assertThatThrownBy(() -> LogitFiles.readLabelled(nan)).hasMessageContaining("nan.npy: row 2").hasMessageContaining("NaN");
-        Path label = Files.write(dir.resolve("label.npy"), npy(new double[] {7, 1, 2}, 1, 3, "<f4", false));
+        Path label = Files.write(dir.resolve("label.npy"), Npy.writeFloat32(new float[] {7, 1, 2}, 1, 3));
         assertThatThrownBy(() -> LogitFiles.readLabelled(label)).hasMessageContaining("label.npy: row 1")
                 .hasMessageContaining("outside 0..1");
-        Path ints = Files.write(dir.resolve("ints.npy"), npy(new double[] {0, 1, 2}, 1, 3, "<i4", false));
-        assertThatThrownBy(() -> LogitFiles.readLabelled(ints)).hasMessageContaining("ints.npy").hasMessageContaining("dtype '<i4'");
-        byte[] full = npy(new double[] {0, 1, 2}, 1, 3, "<f8", false);
+        byte[] full = Npy.writeFloat64(new double[] {0, 1, 2}, 1, 3);
         Path truncated = Files.write(dir.resolve("short.npy"), java.util.Arrays.copyOf(full, full.length - 3));
-        assertThatThrownBy(() -> LogitFiles.readLabelled(truncated)).hasMessageContaining("short.npy").hasMessageContaining("bytes of data");
-        Path empty = Files.write(dir.resolve("empty.npy"), npy(new double[0], 0, 3, "<f8", false));
+        assertThatThrownBy(() -> LogitFiles.readLabelled(truncated)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("short.npy").hasMessageContaining("bytes of data");
+        Path empty = Files.write(dir.resolve("empty.npy"), Npy.writeFloat64(new double[0], 0, 3));
         assertThatThrownBy(() -> LogitFiles.readLabelled(empty)).hasMessageContaining("empty.npy: no data rows");
         Path junk = Files.writeString(dir.resolve("junk.npy"), "not numpy at all");
         assertThatThrownBy(() -> LogitFiles.readLabelled(junk)).hasMessageContaining("junk.npy: not an .npy file");

@@ -3,7 +3,7 @@ package org.wisekit.calib;
 import java.util.SplittableRandom;
 
 /** Test data: logits whose labels are drawn from {@code softmax(z / trueTemperature)}. */
-final class SyntheticLogits {
+public final class SyntheticLogits {
 
     private SyntheticLogits() {
     }
@@ -12,7 +12,7 @@ final class SyntheticLogits {
      * {@code n} rows of {@code classes} logits, i.i.d. N(0, scale^2), labels sampled from
      * {@code softmax(z / trueTemperature)}: for trueTemperature > 1 the raw softmax is over-confident.
      */
-    static Logits sample(int n, int classes, double scale, double trueTemperature, long seed) {
+    public static Logits sample(int n, int classes, double scale, double trueTemperature, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] z = new double[n * classes];
         int[] labels = new int[n];
@@ -38,7 +38,7 @@ final class SyntheticLogits {
     }
 
     /** {@code n} OOD rows: flatter logits (scale {@code scale}), labels {@link Logits#NO_CLASS}. */
-    static Logits outOfDistribution(int n, int classes, double scale, long seed) {
+    public static Logits outOfDistribution(int n, int classes, double scale, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] z = new double[n * classes];
         for (int i = 0; i < z.length; i++) {

@@ -10,9 +10,9 @@ import org.wisekit.kwise.internal.Fractions;
  * Checks an LP answer without trusting the solver that produced it, in plain {@link BigFraction}
  * arithmetic straight from the definitions:
  * <ol>
- *   <li>primal feasibility: q_s >= 0 and sum_s C(s,j) q_s = C(n,j) p^j for j = 0..k;</li>
+ *   <li>primal feasibility: q_s &gt;= 0 and sum_s C(s,j) q_s = C(n,j) p^j for j = 0..k;</li>
  *   <li>the claimed value is q_n;</li>
- *   <li>dual feasibility: P(s) = sum_j y_j C(s,j) >= 0 for s = 0..n-1 and P(n) >= 1;</li>
+ *   <li>dual feasibility: P(s) = sum_j y_j C(s,j) &gt;= 0 for s = 0..n-1 and P(n) &gt;= 1;</li>
  *   <li>equal objectives: sum_j y_j C(n,j) p^j = the claimed value.</li>
  * </ol>
  * By weak duality (1)-(4) prove that the value is exactly M(n,k,p). Stateless and thread-safe.

@@ -11,11 +11,11 @@ import org.wisekit.kwise.internal.Binomial;
  * near 0 as well as p near 1", but its text is not available here. The statements below were derived
  * independently and verified by exact LP (this module's solver, vertex enumeration and the
  * {@code math-kwise/closed-forms} reproduction); they are our theorems, not quotations. For
- * 2 <= k <= n-1, with q = 1 - p and m = n - k + 1:
+ * 2 &lt;= k &lt;= n-1, with q = 1 - p and m = n - k + 1:
  * <ul>
- *   <li><b>near 0</b>: M = p^k if and only if 0 <= p <= 1/m. The upper bound is P(first k bits are 1);
+ *   <li><b>near 0</b>: M = p^k if and only if 0 &lt;= p &lt;= 1/m. The upper bound is P(first k bits are 1);
  *       the optimal law of S lives on {0, ..., k-1, n}.</li>
- *   <li><b>near 1</b>: for (m-1)/m <= p <= 1,
+ *   <li><b>near 1</b>: for (m-1)/m &lt;= p &lt;= 1,
  *       M = sum_{j=0..k} (-1)^j C(n,j) q^j for even k (the Bonferroni truncation of P(no zero), sharp), and
  *       M = sum_{j=0..k-1} (-1)^j C(n,j) q^j - C(n-1,k-1) q^k for odd k (sharper than Bonferroni,
  *       which subtracts C(n,k) q^k).</li>
@@ -60,12 +60,12 @@ public final class ClosedForms {
         return sum;
     }
 
-    /** p <= 1/(n-k+1). */
+    /** p &lt;= 1/(n-k+1). */
     public static boolean inNearZeroRange(KwiseProblem problem) {
         return problem.p().compareTo(nearZeroThreshold(problem.n(), problem.k())) <= 0;
     }
 
-    /** p >= (n-k)/(n-k+1). */
+    /** p &gt;= (n-k)/(n-k+1). */
     public static boolean inNearOneRange(KwiseProblem problem) {
         return problem.p().compareTo(nearOneThreshold(problem.n(), problem.k())) >= 0;
     }

@@ -16,7 +16,7 @@ import org.wisekit.kwise.internal.Fractions;
 
 /**
  * The baseline: the same LP in double precision with Commons Math's {@link SimplexSolver} at its default
- * tolerances, as a user would call it. It is here to show where floating point goes wrong (for n >= 20
+ * tolerances, as a user would call it. It is here to show where floating point goes wrong (for n &gt;= 20
  * and larger k, mostly at small p, where the data span many orders of magnitude), not to be used. Stateless.
  */
 public final class FloatingPointLp {

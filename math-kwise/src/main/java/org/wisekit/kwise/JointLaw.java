@@ -72,7 +72,7 @@ public final class JointLaw {
         return probability((1 << n) - 1);
     }
 
-    /** Every P(x) >= 0 and they sum to 1. */
+    /** Every P(x) &gt;= 0 and they sum to 1. */
     public boolean isProbabilityLaw() {
         BigInteger total = BigInteger.ZERO;
         for (BigInteger v : numerators) {

@@ -9,7 +9,7 @@ import org.wisekit.kwise.internal.Fractions;
  * P(all n bits are 1) be? Immutable.
  *
  * @param n number of bits, at least 1
- * @param k independence order, 1 <= k <= n
+ * @param k independence order, 1 &lt;= k &lt;= n
  * @param p the common marginal P(X_i = 1), an exact fraction in [0, 1]
  */
 public record KwiseProblem(int n, int k, BigFraction p) {

@@ -10,10 +10,10 @@ import org.wisekit.kwise.internal.IntegerSimplex;
 /**
  * Exact M(n,k,p) from the symmetrised linear program over the law q_0..q_n of S = X_1+...+X_n:
  * <pre>
- *   maximise q_n  subject to  sum_s C(s,j) q_s = C(n,j) p^j  (j = 0..k),  q_s >= 0.
+ *   maximise q_n  subject to  sum_s C(s,j) q_s = C(n,j) p^j  (j = 0..k),  q_s &gt;= 0.
  * </pre>
  * Averaging a k-wise independent law over the n! permutations of the bits keeps k-wise independence and
- * P(all ones), so the symmetric laws, described by q, suffice; E[C(S,j)] = C(n,j) p^j for j <= k is
+ * P(all ones), so the symmetric laws, described by q, suffice; E[C(S,j)] = C(n,j) p^j for j &lt;= k is
  * exactly k-wise independence with Bernoulli(p) marginals.
  *
  * <p>With p = a/b, row j is multiplied by b^j so that the data are integers, and the program is solved by

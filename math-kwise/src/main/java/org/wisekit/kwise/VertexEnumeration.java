@@ -5,7 +5,7 @@ import org.wisekit.kwise.internal.Binomial;
 
 /**
  * An oracle for M(n,k,p) that shares no code with the simplex: the optimum of an LP with k+1 equality
- * rows is attained at a basic feasible solution, so it tries every support {s_0 < ... < s_k} of
+ * rows is attained at a basic feasible solution, so it tries every support {s_0 &lt; ... &lt; s_k} of
  * {0..n}, solves the (k+1) x (k+1) moment system by Gauss-Jordan elimination in {@link BigFraction}s,
  * keeps the non-negative solutions and returns the largest q_n. C(n+1, k+1) systems: for small n only.
  * Stateless and thread-safe.

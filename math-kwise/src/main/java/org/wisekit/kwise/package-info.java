@@ -9,9 +9,12 @@
  * ranges; they are <b>reconstructed</b> (the paper's text is not available) and verified by exact LP.
  * Independent checks: {@link org.wisekit.kwise.VertexEnumeration} (oracle for small n),
  * {@link org.wisekit.kwise.JointLaw} (brute force on {0,1}^n), {@link org.wisekit.kwise.Bounds}; the
- * double-precision baseline is {@link org.wisekit.kwise.FloatingPointLp}. The CLI tool is
- * {@code wisekit kwise} ({@link org.wisekit.kwise.KwiseCommand}); the reproduction is
- * {@code math-kwise/closed-forms} ({@link org.wisekit.kwise.ClosedFormsReproduction}).
+ * double-precision baseline is {@link org.wisekit.kwise.FloatingPointLp}.
+ *
+ * <p>This package and {@code org.wisekit.kwise.internal} need only Commons Math. The CLI tool
+ * {@code wisekit kwise} lives in {@code org.wisekit.kwise.cli} and the reproduction
+ * {@code math-kwise/closed-forms} in {@code org.wisekit.kwise.repro}; both need wisekit-harness and picocli,
+ * which are optional dependencies of this artifact.
  *
  * <p>All values are immutable; all entry points are stateless and thread-safe.
  */

@@ -25,6 +25,15 @@ public final class Softmax {
         return -logSumExp(z, offset, classes, 1.0);
     }
 
+    /** The free energy {@link #freeEnergy} of every row of {@code z} ({@code classes} logits per row). */
+    public static double[] freeEnergies(double[] z, int classes) {
+        double[] e = new double[z.length / classes];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = freeEnergy(z, i * classes, classes);
+        }
+        return e;
+    }
+
     /** Writes {@code softmax(z / temperature)} of one row into {@code out[outOffset ..]}. */
     public static void softmax(double[] z, int offset, int classes, double temperature, double[] out, int outOffset) {
         double max = max(z, offset, classes);

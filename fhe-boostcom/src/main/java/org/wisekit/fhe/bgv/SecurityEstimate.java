@@ -33,7 +33,7 @@ public record SecurityEstimate(int ringDimension, double log2Modulus, int tableD
         return standardBits >= 128;
     }
 
-    /** One line for humans, e.g. "128-bit (HE standard ternary table, n = 16384, log2 QP = 400.0 <= 438)". */
+    /** One line for humans, e.g. {@code "128-bit (HE standard ternary table, n = 16384, log2 QP = 400.0 <= 438)"}. */
     public String label() {
         if (meetsStandard()) {
             return standardBits + "-bit (HE standard ternary table, n = " + tableDimension + ", log2 QP = "

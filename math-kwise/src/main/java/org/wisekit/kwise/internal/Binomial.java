@@ -8,7 +8,7 @@ public final class Binomial {
     private Binomial() {
     }
 
-    /** C(n, j) for 0 <= n, and 0 when j < 0 or j > n. */
+    /** C(n, j) for 0 &lt;= n, and 0 when j &lt; 0 or j &gt; n. */
     public static BigInteger choose(int n, int j) {
         if (j < 0 || j > n) {
             return BigInteger.ZERO;

@@ -29,7 +29,7 @@ public final class IntegerSimplex {
      * An optimal basic solution; every value is a numerator over {@code denominator} (positive).
      *
      * @param primal    x_0 .. x_{N-1}
-     * @param dual      y_0 .. y_{m-1}, an optimal dual solution (y.A >= c, y.b = objective)
+     * @param dual      y_0 .. y_{m-1}, an optimal dual solution (y.A &gt;= c, y.b = objective)
      * @param objective c.x
      * @param pivots    pivots made in both phases
      */
@@ -92,7 +92,7 @@ public final class IntegerSimplex {
      * @param a m x N integer matrix of full row rank
      * @param b m non-negative integers
      * @param c N integers
-     * @throws IllegalArgumentException when the shapes disagree or some b_i < 0
+     * @throws IllegalArgumentException when the shapes disagree or some b_i &lt; 0
      * @throws IllegalStateException    when the program is infeasible or unbounded, or A is rank deficient
      */
     public static Optimum maximize(BigInteger[][] a, BigInteger[] b, BigInteger[] c) {

@@ -1,0 +1,132 @@
+package org.wisekit.calib.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wisekit.calib.Logits;
+import org.wisekit.calib.SyntheticLogits;
+import org.wisekit.datasets.io.Npy;
+import org.wisekit.harness.Tool;
+import picocli.CommandLine;
+
+/** The tool end to end, wired as the wisekit CLI wires it (IllegalArgumentException: message, exit 2). */
+class FitCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        Tool tool = java.util.ServiceLoader.load(Tool.class).stream().map(java.util.ServiceLoader.Provider::get)
+                .filter(t -> t instanceof CalibTool).findFirst().orElseThrow();
+        CommandLine cl = new CommandLine(tool.command());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof IllegalArgumentException) {
+                err.write(ex.getMessage() + "\n");
+                return 2;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    private Path write(String name, Logits logits, boolean labelled) throws IOException {
+        StringBuilder csv = new StringBuilder(labelled ? "label" : "");
+        for (int k = 0; k < logits.classes(); k++) {
+            csv.append(k == 0 && !labelled ? "" : ",").append("logit_").append(k);
+        }
+        csv.append('\n');
+        for (int i = 0; i < logits.size(); i++) {
+            if (labelled) {
+                csv.append(logits.labels()[i]).append(',');
+            }
+            for (int k = 0; k < logits.classes(); k++) {
+                csv.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", logits.logit(i, k)));
+            }
+            csv.append('\n');
+        }
+        return Files.writeString(dir.resolve(name), csv);
+    }
+
+    @Test
+    void fitsEnergyOnCsvAndWritesProbabilities() throws IOException {
+        Path val = write("val.csv", SyntheticLogits.sample(2000, 5, 4.0, 2.0, 41), true);
+        Path test = write("test.csv", SyntheticLogits.sample(1000, 5, 4.0, 2.0, 42), true);
+        Path ood = write("ood.csv", SyntheticLogits.outOfDistribution(100, 5, 1.0, 43), false);
+        Path probs = dir.resolve("probs.csv");
+        int status = run("fit", "--val", val.toString(), "--test", test.toString(), "--method", "energy",
+                "--ood", ood.toString(), "--out", probs.toString());
+        assertThat(status).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("validation: 2000 rows x 5 classes", "ood tuning: 100 rows", "fitted Energy: t = ",
+                "uncalibrated", "energy", "clamped", "wrote 1000 x 5");
+        List<String> lines = Files.readAllLines(probs);
+        assertThat(lines).hasSize(1001);
+        assertThat(lines.get(0)).isEqualTo("p_0,p_1,p_2,p_3,p_4");
+        double sum = 0;
+        for (String cell : lines.get(1).split(",")) {
+            sum += Double.parseDouble(cell);
+        }
+        assertThat(sum).isCloseTo(1, within(1e-9));
+        // the ECE column drops from the uncalibrated row to the fitted row
+        double before = eceColumn(text, "uncalibrated");
+        double after = eceColumn(text, "energy");
+        assertThat(after).isLessThan(before);
+    }
+
+    @Test
+    void acceptsNpyInputAndWritesNextToTheTestFileByDefault() throws IOException {
+        Logits val = SyntheticLogits.sample(500, 3, 3.0, 2.0, 44);
+        float[] table = new float[val.size() * 4];
+        for (int i = 0; i < val.size(); i++) {
+            table[i * 4] = val.labels()[i];
+            for (int k = 0; k < 3; k++) {
+                table[i * 4 + 1 + k] = (float) val.logit(i, k);
+            }
+        }
+        Path npy = Files.write(dir.resolve("val.npy"), Npy.writeFloat32(table, val.size(), 4));
+        assertThat(run("fit", "--val", npy.toString(), "--test", npy.toString(), "--method", "ts")).as(err.toString()).isZero();
+        assertThat(dir.resolve("val-ts-probs.csv")).exists();
+        assertThat(out.toString()).contains("fitted TS: T = ");
+    }
+
+    @Test
+    void badInputExitsWithUsageAndAOneLineMessage() throws IOException {
+        Path val = write("val.csv", SyntheticLogits.sample(200, 3, 3.0, 2.0, 45), true);
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "label,a,b,c\n0,1,2,3\n1,1,nan,3\n");
+        assertThat(run("fit", "--val", val.toString(), "--test", bad.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).contains("bad.csv:3").contains("NaN").doesNotContain("\n");
+        Path wide = Files.writeString(dir.resolve("wide.csv"), "0,1,2,3,4\n");
+        assertThat(run("fit", "--val", val.toString(), "--test", wide.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("wide.csv:1: expected 4 columns");
+        assertThat(run("fit", "--val", val.toString(), "--test", val.toString(), "--method", "platt")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown method 'platt'");
+        assertThat(run("fit", "--val", val.toString(), "--test", val.toString(), "--method", "ts-ood")).isEqualTo(2);
+        assertThat(err.toString()).contains("needs OOD tuning logits");
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("missing subcommand");
+    }
+
+    private static double eceColumn(String text, String rowName) {
+        for (String line : text.split("\n")) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells.length == 6 && cells[0].equals(rowName)) {
+                return Double.parseDouble(cells[2]);
+            }
+        }
+        throw new AssertionError("no row '" + rowName + "' in:\n" + text);
+    }
+}

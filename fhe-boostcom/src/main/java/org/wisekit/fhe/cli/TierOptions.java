@@ -1,0 +1,74 @@
+package org.wisekit.fhe.cli;
+
+import java.util.function.Function;
+import org.wisekit.fhe.bgv.BgvParameters;
+import org.wisekit.fhe.compare.ComparisonSession;
+import org.wisekit.fhe.compare.ComparisonTier;
+import org.wisekit.fhe.compare.WordFormat;
+
+/** Option parsing and set-up shared by the {@code fhe} subcommands. */
+final class TierOptions {
+
+    private TierOptions() {
+    }
+
+    /**
+     * What a comparison subcommand was given, validated: the tier, the word width (the tier's default when
+     * {@code --bits} is absent) and the thread count.
+     */
+    record Choice(ComparisonTier tier, int width, int threads) {
+
+        /** The tier's (insecure, research-sized) BGV parameters. */
+        BgvParameters parameters() {
+            return tier.insecureParameters();
+        }
+
+        /** Fresh keys (SecureRandom) for comparisons of {@code count} word pairs per ciphertext, no arrays. */
+        ComparisonSession session(WordFormat format, int count) {
+            return ComparisonSession.create(parameters(), format, new int[] {count}, new int[0], null);
+        }
+    }
+
+    /** Validates {@code --params}, {@code --bits} and {@code --threads}, in that order. */
+    static Choice choose(String params, Integer bits, int threads) {
+        ComparisonTier tier = tier(params);
+        return new Choice(tier, bits(bits, tier), threads(threads));
+    }
+
+    static ComparisonTier tier(String params) {
+        return tier(params, ComparisonTier::parse);
+    }
+
+    /** {@code params} parsed by {@code parse}, its error message reworded to name the {@code --params} option. */
+    static <T> T tier(String params, Function<String, T> parse) {
+        try {
+            return parse.apply(params);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--params " + e.getMessage().replaceFirst("^tier ", ""));
+        }
+    }
+
+    /** The word width the tier was sized for: 16 bits at T0, 32 at T1, 64 at B1 and B2. */
+    static int defaultBits(ComparisonTier tier) {
+        return switch (tier) {
+            case T0 -> 16;
+            case T1 -> 32;
+            case B1, B2 -> 64;
+        };
+    }
+
+    static int bits(Integer bits, ComparisonTier tier) {
+        int width = bits == null ? defaultBits(tier) : bits;
+        if (width < 1 || width > 64) {
+            throw new IllegalArgumentException("--bits must be in [1, 64], got " + width);
+        }
+        return width;
+    }
+
+    static int threads(int threads) {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("--threads must be in [1, 64], got " + threads);
+        }
+        return threads;
+    }
+}

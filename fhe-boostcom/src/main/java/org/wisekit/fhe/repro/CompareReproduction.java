@@ -1,0 +1,536 @@
+package org.wisekit.fhe.repro;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.knowm.xchart.CategoryChart;
+import org.wisekit.fhe.bgv.BgvParameters;
+import org.wisekit.fhe.bgv.Decryptor;
+import org.wisekit.fhe.bgv.OperationCounts;
+import org.wisekit.fhe.compare.BoostComOptions;
+import org.wisekit.fhe.compare.ComparisonResult;
+import org.wisekit.fhe.compare.ComparisonSession;
+import org.wisekit.fhe.compare.ComparisonTier;
+import org.wisekit.fhe.compare.EncryptedArray;
+import org.wisekit.fhe.compare.EncryptedWords;
+import org.wisekit.fhe.compare.IzComparator;
+import org.wisekit.fhe.compare.PolyAlgebra;
+import org.wisekit.fhe.compare.Stage;
+import org.wisekit.fhe.compare.WordFormat;
+import org.wisekit.fhe.slots.SlotVector;
+import org.wisekit.harness.Claim;
+import org.wisekit.harness.Plots;
+import org.wisekit.harness.Progress;
+import org.wisekit.harness.Report;
+import org.wisekit.harness.Reproduction;
+import org.wisekit.harness.RunContext;
+
+/**
+ * {@code fhe-boostcom/compare}: the Iliashenko-Zucca comparison circuits decrypt exactly, and BoostCom's CPU
+ * optimizations speed them up (ablation ladder), on a 2-core CPU. Default profile: B1 (p = 131, m = 8581) with
+ * a fully packed 64-bit comparison (715 pairs per ciphertext) and an under-filled array minimum (N = 16, 32-bit
+ * words, 240 of 2145 slot batches), then one B2 comparison (p = 131, m = 17293, 64-bit, IZ Tab. 3's first row)
+ * beside the published HElib figure. Smoke profile: the same experiment on the toy tier T0.
+ */
+public final class CompareReproduction implements Reproduction {
+
+    static final String CITATION = "Yudha, Xue, Lou, Zhou, Solihin: BoostCom: Towards Efficient Universal Fully "
+            + "Homomorphic Encryption by Boosting the Word-wise Comparisons, PACT 2024 (arXiv:2407.07308); baseline "
+            + "Iliashenko, Zucca: Faster homomorphic comparison operations for BGV and BFV, PoPETs 2021";
+    static final double PACKED_SPEEDUP = 1.6;
+    static final double UNDERFILLED_SPEEDUP = 3.0;
+    static final int THREADS = 2;
+
+    @Override
+    public String id() {
+        return "fhe-boostcom/compare";
+    }
+
+    @Override
+    public String title() {
+        return "Iliashenko-Zucca word comparison on pure-Java BGV: exact results, and BoostCom's CPU optimizations "
+                + "(2 threads, compaction, non-blocking) against the single-thread baseline";
+    }
+
+    @Override
+    public String paper() {
+        return CITATION;
+    }
+
+    @Override
+    public List<Claim> run(RunContext context) {
+        boolean smoke = context.profile().pick(true, false, false);
+        ComparisonTier tier = smoke ? ComparisonTier.T0 : ComparisonTier.B1;
+        BgvParameters parameters = tier.insecureParameters();
+        int packedBits = smoke ? 16 : 64;
+        int arrayBits = smoke ? 16 : 32;
+        int arraySize = smoke ? 4 : 16;
+        int secondArray = smoke ? 5 : 8;
+        int sortSize = 4;
+        int extraBatches = context.profile().pick(1, 1, 3);
+        int rounds = context.profile().pick(2, 2, 3);
+        SplittableRandom random = new SplittableRandom(context.seed());
+        Report report = context.report();
+        Checks checks = new Checks();
+
+        report.paragraph(String.format(Locale.ROOT, "Tier %s: %s. Security: %s. Keys are seeded from the run's seed "
+                + "(SecureRandom in the tool). Threads: %d on a machine with %d cores. Every rung of a ladder runs on "
+                + "the same ciphertexts in the same process, %d times interleaved with the other rungs, after an "
+                + "untimed warm-up of every circuit at T0; the table keeps each rung's fastest repeat and the process "
+                + "CPU time of that repeat (all threads).", tier,
+                parameters.describe().replaceFirst(", security:.*", ""), parameters.security().label(), THREADS,
+                Runtime.getRuntime().availableProcessors(), rounds));
+
+        warmUp(new SplittableRandom(random.nextLong()));
+        String loadBefore = loadAverage();
+
+        // 1. fully packed comparison: exactness on >= 1000 pairs, ladder, stage log
+        WordFormat packedFormat = WordFormat.of(parameters, packedBits);
+        int capacity = packedFormat.capacity(parameters);
+        ComparisonSession packed = ComparisonSession.create(parameters, packedFormat, new int[] {capacity},
+                new int[0], new SplittableRandom(random.nextLong()));
+        report.paragraph(String.format(Locale.ROOT, "Packed comparison: %s, %d pairs per ciphertext; keys %.1f s, "
+                + "setup %.1f s (not in the timings).", packedFormat, capacity, packed.keyMillis() / 1e3,
+                packed.setupMillis() / 1e3));
+        long[][] batch = packedBatch(random, packedFormat, capacity, true);
+        Ladder packedLadder;
+        try (Progress.Task task = context.progress().start("packed comparison ladder", 5L * rounds)) {
+            packedLadder = compareLadder(packed, batch, rounds, checks, task);
+        }
+        stageTable(report, packed, packedLadder);
+        int[] izCounts = izCountChecks(packed, packedLadder);
+        for (int b = 0; b < extraBatches; b++) {
+            long[][] more = packedBatch(random, packedFormat, capacity, false);
+            try (IzComparator comparator = packed.comparator(BoostComOptions.all(THREADS))) {
+                IzComparator.MinMax minMax = comparator.minMax(packed.encryptor().encrypt(more[0]),
+                        packed.encryptor().encrypt(more[1]));
+                checks.pairs(more[0], more[1], packed.decryptor().lessThan(minMax.comparison()),
+                        packed.decryptor().equal(minMax.comparison()));
+                long[] min = packed.decryptor().words(minMax.min());
+                long[] max = packed.decryptor().words(minMax.max());
+                boolean ok = true;
+                for (int i = 0; i < capacity; i++) {
+                    boolean less = Long.compareUnsigned(more[0][i], more[1][i]) < 0;
+                    ok &= min[i] == (less ? more[0][i] : more[1][i]) && max[i] == (less ? more[1][i] : more[0][i]);
+                }
+                checks.circuit("min/max of " + capacity + " pairs (" + packedBits + "-bit)", ok);
+            }
+        }
+
+        // 2. under-filled array minimum: ladder, argmin, a second array size, sort
+        WordFormat arrayFormat = WordFormat.of(parameters, arrayBits);
+        ComparisonSession arrays = ComparisonSession.create(parameters, arrayFormat, new int[0],
+                new int[] {arraySize, secondArray, sortSize}, new SplittableRandom(random.nextLong()));
+        double fill = (double) arraySize * (arraySize - 1) * arrayFormat.slotsPerWord()
+                / parameters.slots().slotCount();
+        report.paragraph(String.format(Locale.ROOT, "Array minimum: N = %d %s (all-pairs layout: %d words, %.0f %% "
+                + "of the slots); keys %.1f s.", arraySize, arrayFormat, arraySize * (arraySize - 1), 100 * fill,
+                arrays.keyMillis() / 1e3));
+        long[] values = words(random, arraySize, arrayBits);
+        Ladder arrayLadder;
+        try (Progress.Task task = context.progress().start("array minimum ladder", 5L * rounds)) {
+            arrayLadder = minimumLadder(arrays, values, rounds, checks, task);
+        }
+        try (IzComparator comparator = arrays.comparator(BoostComOptions.all(THREADS))) {
+            long[] withTie = values.clone();
+            int first = 1 + random.nextInt(arraySize - 2);
+            long min = Arrays.stream(withTie).min().getAsLong();
+            withTie[first] = min;
+            withTie[arraySize - 1] = min;
+            for (int i = 0; i < first; i++) {
+                withTie[i] = withTie[i] == min ? min + 1 : withTie[i];
+            }
+            int index = arrays.decryptor().argmin(comparator.argmin(arrays.encryptor().encryptArray(withTie)),
+                    arrayFormat, arraySize);
+            checks.circuit("argmin of N = " + arraySize + " (first of tied minima)", index == first);
+            long[] second = words(random, secondArray, arrayBits);
+            long got = arrays.decryptor().words(comparator.minimum(arrays.encryptor().encryptArray(second)))[0];
+            checks.circuit("minimum of N = " + secondArray, got == Arrays.stream(second).min().getAsLong());
+            long[] unsorted = words(random, sortSize, arrayBits);
+            unsorted[2] = unsorted[0];
+            long[] sorted = unsorted.clone();
+            Arrays.sort(sorted);
+            checks.circuit("sort of N = " + sortSize + " (with a tie)", Arrays.equals(sorted,
+                    arrays.decryptor().words(comparator.sort(arrays.encryptor().encryptArray(unsorted)))));
+        }
+
+        ladderReport(report, packedLadder, arrayLadder, packedFormat, capacity, arraySize, arrayFormat);
+        report.paragraph("Load average (1 min) of the shared machine before the ladders: " + loadBefore + "; after: "
+                + loadAverage() + ". Other processes compete for the 2 cores, so a 2-thread rung gets less than 2 "
+                + "cores' worth of time and the wall-clock speed-ups are lower bounds of what a quiet machine shows.");
+        if (!smoke) {
+            izFigure(report, random);
+        } else {
+            report.paragraph("Smoke profile: the B2 comparison beside the published Iliashenko-Zucca figure runs only "
+                    + "in the default profile.");
+        }
+        report.table("Circuit results against the plaintext answers", List.of("circuit", "result"), checks.rows());
+
+        double packedSpeedup = packedLadder.speedup();
+        double arraySpeedup = arrayLadder.speedup();
+        List<Claim> claims = new ArrayList<>();
+        claims.add(Claim.counted("compare-exact", "dec(compare(enc a, enc b)) == (a < b) and == (a == b) on random "
+                        + packedBits + "-bit pairs and the edge cases (equal, differ by one, 0, max, only the top or "
+                        + "only the bottom digit differs)", "0 errors (IZ: exact circuit)", checks.pairsRight,
+                checks.pairsTotal, checks.pairsTotal).withNote(checks.pairsTotal + " pairs"));
+        claims.add(Claim.counted("circuits-exact", "min/max, array minimum, argmin and sort decrypt to the plaintext "
+                + "answers", "exact", checks.circuitsRight, checks.circuitsTotal, checks.circuitsTotal));
+        claims.add(Claim.counted("switches-identical", "Every rung of both ablation ladders decrypts to exactly the "
+                        + "baseline's slots", "identical (same circuit)", checks.identical, checks.rungs,
+                checks.rungs));
+        claims.add(Claim.counted("iz-operation-counts", "The baseline's counts match the IZ circuit: d-1 Frobenius "
+                        + "maps, d' LT evaluations of the PS cost, 2 ceil(log2 l) + 1 shifts to combine slots",
+                "note §2.1", izCounts[0], izCounts[1], izCounts[1]));
+        claims.add(Claim.atLeast("speedup-packed", "BoostCom-CPU (2 threads + compaction + non-blocking) over the "
+                        + "single-thread baseline on a fully packed " + packedBits + "-bit comparison at " + tier,
+                ">= 1.6x (issue; the paper's 11.1x includes a GPU)", packedSpeedup, "x", PACKED_SPEEDUP));
+        claims.add(Claim.atLeast("speedup-underfilled", "BoostCom-CPU over the single-thread baseline on an "
+                        + "under-filled array minimum (N = " + arraySize + ", " + arrayBits + "-bit words) at " + tier,
+                ">= 3x (issue)", arraySpeedup, "x", UNDERFILLED_SPEEDUP));
+        claims.add(Claim.outOfScope("gpu-11x", "BoostCom's end-to-end 11.1x over CPU HElib + IZ", "11.1x",
+                "needs the GPU NTT/Bluestein kernels and CUDA streams; this machine has 2 CPU cores and no GPU"));
+        return claims;
+    }
+
+    // ---- experiments -----------------------------------------------------------------------------------------
+
+    /**
+     * Runs every circuit once at the toy tier T0 with the baseline and with all switches, untimed, so that the
+     * JIT has compiled the shared code before the ladders start (the baseline runs first and would pay for it).
+     */
+    private static void warmUp(SplittableRandom random) {
+        BgvParameters parameters = ComparisonTier.T0.insecureParameters();
+        WordFormat format = WordFormat.of(parameters, 16);
+        ComparisonSession session = ComparisonSession.create(parameters, format, new int[] {51}, new int[] {4},
+                random);
+        EncryptedWords x = session.encryptor().encrypt(words(random, 51, 16));
+        EncryptedWords y = session.encryptor().encrypt(words(random, 51, 16));
+        EncryptedArray array = session.encryptor().encryptArray(words(random, 4, 16));
+        for (int round = 0; round < 2; round++) {
+            for (BoostComOptions options : List.of(BoostComOptions.baseline(), BoostComOptions.all(THREADS))) {
+                try (IzComparator comparator = session.comparator(options)) {
+                    comparator.minMax(x, y);
+                    comparator.minimum(array);
+                }
+            }
+        }
+    }
+
+    /** A rung's time and the baseline's stage log. */
+    private static final class Ladder {
+        final List<String> labels = new ArrayList<>();
+        final List<Double> seconds = new ArrayList<>();
+        final List<Double> cpuSeconds = new ArrayList<>();
+        List<Stage> baselineStages;
+        OperationCounts baselineStart;
+
+        double speedup() {
+            return seconds.get(0) / seconds.get(seconds.size() - 1);
+        }
+
+        /** Keeps the fastest of the interleaved repeats of rung i (the least disturbed by other processes). */
+        void record(int rung, String label, double wall, double cpu) {
+            if (labels.size() <= rung) {
+                labels.add(label);
+                seconds.add(wall);
+                cpuSeconds.add(cpu);
+            } else if (wall < seconds.get(rung)) {
+                seconds.set(rung, wall);
+                cpuSeconds.set(rung, cpu);
+            }
+        }
+    }
+
+    /** CPU seconds this process has used (all its threads). */
+    private static double cpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Every rung {@code rounds} times, interleaved (baseline, +rns, ..., baseline, +rns, ...), on the same
+     * ciphertexts; the fastest repeat of each rung is kept. Each run is checked against the baseline's slots.
+     */
+    private static Ladder compareLadder(ComparisonSession session, long[][] batch, int rounds, Checks checks,
+                                        Progress.Task task) {
+        Ladder ladder = new Ladder();
+        EncryptedWords x = session.encryptor().encrypt(batch[0]);
+        EncryptedWords y = session.encryptor().encrypt(batch[1]);
+        SlotVector[] reference = null;
+        List<BoostComOptions> rungs = BoostComOptions.ladder(THREADS);
+        for (int round = 0; round < rounds; round++) {
+            for (int rung = 0; rung < rungs.size(); rung++) {
+                BoostComOptions options = rungs.get(rung);
+                ComparisonResult result;
+                long start;
+                double cpu;
+                OperationCounts before;
+                try (IzComparator comparator = session.comparator(options)) {
+                    comparator.prepare(batch[0].length);
+                    before = session.setup().evaluator().counters().snapshot();
+                    cpu = cpuSeconds();
+                    start = System.nanoTime();
+                    result = comparator.compare(x, y);
+                }
+                ladder.record(rung, options.label(), (System.nanoTime() - start) / 1e9, cpuSeconds() - cpu);
+                SlotVector[] slots = {session.decryptor().slots(result.lessThan()),
+                        session.decryptor().slots(result.equal())};
+                if (reference == null) {
+                    reference = slots;
+                    ladder.baselineStages = result.stages();
+                    ladder.baselineStart = before;
+                    checks.pairs(batch[0], batch[1], session.decryptor().lessThan(result),
+                            session.decryptor().equal(result));
+                } else {
+                    checks.rung(Arrays.equals(slots, reference));
+                }
+                task.step();
+            }
+        }
+        return ladder;
+    }
+
+    private static Ladder minimumLadder(ComparisonSession session, long[] values, int rounds, Checks checks,
+                                        Progress.Task task) {
+        Ladder ladder = new Ladder();
+        EncryptedArray array = session.encryptor().encryptArray(values);
+        int n = values.length;
+        SlotVector reference = null;
+        List<BoostComOptions> rungs = BoostComOptions.ladder(THREADS);
+        for (int round = 0; round < rounds; round++) {
+            for (int rung = 0; rung < rungs.size(); rung++) {
+                BoostComOptions options = rungs.get(rung);
+                EncryptedWords min;
+                long start;
+                double cpu;
+                try (IzComparator comparator = session.comparator(options)) {
+                    comparator.prepare(n * (n - 1), n);
+                    cpu = cpuSeconds();
+                    start = System.nanoTime();
+                    min = comparator.minimum(array);
+                }
+                ladder.record(rung, options.label(), (System.nanoTime() - start) / 1e9, cpuSeconds() - cpu);
+                SlotVector slots = session.decryptor().slots(min.ciphertext());
+                if (reference == null) {
+                    reference = slots;
+                    checks.circuit("minimum of N = " + n + " (baseline)",
+                            session.decryptor().words(min)[0] == Arrays.stream(values).min().getAsLong());
+                } else {
+                    checks.rung(slots.equals(reference));
+                }
+                task.step();
+            }
+        }
+        return ladder;
+    }
+
+    /** Table 3's first row (p = 131, m = 17293, 64-bit words) in Java, beside the published HElib figure. */
+    private static void izFigure(Report report, SplittableRandom random) {
+        BgvParameters parameters = ComparisonTier.B2.insecureParameters();
+        WordFormat format = WordFormat.of(parameters, 64);
+        int capacity = format.capacity(parameters);
+        ComparisonSession session = ComparisonSession.create(parameters, format, new int[] {capacity}, new int[0],
+                new SplittableRandom(random.nextLong()));
+        long[][] batch = packedBatch(random, format, capacity, false);
+        EncryptedWords x = session.encryptor().encrypt(batch[0]);
+        EncryptedWords y = session.encryptor().encrypt(batch[1]);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Iliashenko-Zucca (published, Tab. 3), HElib, 1 thread, i5-7267U", "431", "96 (HElib's "
+                + "estimate)", "16.07", "11", "—"));
+        for (BoostComOptions options : List.of(BoostComOptions.baseline(), BoostComOptions.all(THREADS))) {
+            try (IzComparator comparator = session.comparator(options)) {
+                comparator.prepare(capacity);
+                long start = System.nanoTime();
+                ComparisonResult result = comparator.compare(x, y);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                boolean[] lt = session.decryptor().lessThan(result);
+                int errors = 0;
+                for (int i = 0; i < capacity; i++) {
+                    errors += lt[i] == (Long.compareUnsigned(batch[0][i], batch[1][i]) < 0) ? 0 : 1;
+                }
+                rows.add(List.of("this module, " + options.label() + ", Java 17", String.format(Locale.ROOT, "%.0f",
+                                parameters.log2Modulus(parameters.maxLevel())), parameters.security().label(),
+                        String.format(Locale.ROOT, "%.2f", seconds),
+                        String.format(Locale.ROOT, "%.1f", 1e3 * seconds / capacity), String.valueOf(errors)));
+            }
+        }
+        report.table(String.format(Locale.ROOT, "One comparison of %d pairs of 64-bit words at p = 131, m = 17293, "
+                + "(d', l) = (%d, %d), against the published Iliashenko-Zucca figure (keys %.1f s, not included)",
+                capacity, format.digitsPerSlot(), format.slotsPerWord(), session.keyMillis() / 1e3),
+                List.of("implementation", "log2 Q", "security (bits)", "s per batch", "ms per integer", "errors"), rows);
+        report.paragraph("The Java chain is longer than HElib's (one whole 49-bit prime per level instead of HElib's "
+                + "fractional levels), so its security at this ring dimension is far below HElib's 96 bits; the "
+                + "times compare the same circuit on the same ring, not the same security.");
+    }
+
+    // ---- report helpers ----------------------------------------------------------------------------------------
+
+    private static void stageTable(Report report, ComparisonSession session, Ladder ladder) {
+        Decryptor decryptor = session.decryptor().decryptor();
+        List<List<String>> rows = new ArrayList<>();
+        OperationCounts previous = ladder.baselineStart;
+        for (Stage stage : ladder.baselineStages) {
+            OperationCounts counts = stage.countsAtEnd().minus(previous);
+            previous = stage.countsAtEnd();
+            rows.add(List.of(stage.name(), String.valueOf(stage.level()),
+                    String.format(Locale.ROOT, "%.1f", decryptor.noiseBudget(stage.output())),
+                    String.format(Locale.ROOT, "%.1f", stage.estimatedBudget()), String.valueOf(counts.multiplications()),
+                    String.valueOf(counts.keySwitches()), String.valueOf(counts.automorphisms()),
+                    String.valueOf(counts.transforms()), String.format(Locale.ROOT, "%.2f", stage.millisAtEnd() / 1e3)));
+        }
+        report.table("Baseline packed comparison, stage by stage: the measured (exact, with the secret key) and "
+                        + "estimated noise budget after each stage, and the operations in it",
+                List.of("stage", "level", "budget exact (bits)", "budget estimate", "products", "key switches",
+                        "automorphisms", "transforms", "s at end"), rows);
+    }
+
+    /** {holding, total} of the op-count checks against the IZ circuit's structure. */
+    private static int[] izCountChecks(ComparisonSession session, Ladder ladder) {
+        List<Stage> stages = ladder.baselineStages;
+        BgvParameters parameters = session.parameters();
+        WordFormat format = session.format();
+        LessThanPolynomialCounter counter = new LessThanPolynomialCounter();
+        session.setup().polynomial().evaluate(counter, 0);
+        int l = format.slotsPerWord();
+        int log2l = 32 - Integer.numberOfLeadingZeros(l - 1);
+        OperationCounts extract = stages.get(0).countsAtEnd().minus(ladder.baselineStart);
+        OperationCounts evaluate = stages.get(1).countsAtEnd().minus(stages.get(0).countsAtEnd());
+        OperationCounts combine = stages.get(3).countsAtEnd().minus(stages.get(2).countsAtEnd());
+        int holding = 0;
+        holding += evaluate.multiplications() == (long) format.digitsPerSlot() * counter.products ? 1 : 0;
+        holding += combine.automorphisms() == (l > 1 ? 2L * log2l + 1 : 0) ? 1 : 0;
+        holding += extract.automorphisms() == parameters.slots().degree() - 1 ? 1 : 0;
+        return new int[] {holding, 3};
+    }
+
+    private static void ladderReport(Report report, Ladder packed, Ladder arrays, WordFormat packedFormat, int capacity,
+                                     int arraySize, WordFormat arrayFormat) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < packed.labels.size(); i++) {
+            rows.add(List.of(packed.labels.get(i),
+                    String.format(Locale.ROOT, "%.2f", packed.seconds.get(i)),
+                    String.format(Locale.ROOT, "%.1f", packed.cpuSeconds.get(i)),
+                    String.format(Locale.ROOT, "%.2f", packed.seconds.get(0) / packed.seconds.get(i)),
+                    String.format(Locale.ROOT, "%.2f", 1e3 * packed.seconds.get(i) / capacity),
+                    String.format(Locale.ROOT, "%.2f", arrays.seconds.get(i)),
+                    String.format(Locale.ROOT, "%.1f", arrays.cpuSeconds.get(i)),
+                    String.format(Locale.ROOT, "%.2f", arrays.seconds.get(0) / arrays.seconds.get(i))));
+        }
+        report.table("Ablation ladder (each rung adds one switch; wall-clock seconds, fastest of the interleaved "
+                        + "repeats, and the CPU seconds of that repeat)",
+                List.of("rung", "packed compare (s)", "CPU (s)", "speed-up", "ms per integer",
+                        "array minimum N = " + arraySize + " (s)", "CPU (s)", "speed-up"), rows);
+        CategoryChart chart = Plots.bars("BoostCom-CPU ablation ladder (" + THREADS + " threads)", "rung",
+                "seconds");
+        List<String> short1 = List.of("baseline", "+rns", "+circuit", "+compaction", "+non-blocking");
+        chart.addSeries("packed compare, " + capacity + " x " + packedFormat.wordBits() + "-bit", short1,
+                packed.seconds);
+        chart.addSeries("array minimum, N = " + arraySize + " x " + arrayFormat.wordBits() + "-bit", short1,
+                arrays.seconds);
+        report.plot("ablation-ladder", chart, "Wall-clock time of each rung of the ablation ladder");
+    }
+
+    /** The 1-minute load average, or "unknown". */
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
+    }
+
+    // ---- data and checks -------------------------------------------------------------------------------------
+
+    /** Two word vectors; with {@code edges} the first pairs are the edge cases, then random (1 in 4 equal). */
+    private static long[][] packedBatch(SplittableRandom random, WordFormat format, int count, boolean edges) {
+        long[] a = words(random, count, format.wordBits());
+        long[] b = words(random, count, format.wordBits());
+        for (int i = 0; i < count; i += 4) {
+            b[i] = a[i];
+        }
+        if (edges) {
+            long max = format.maxWord();
+            int needed = (int) Math.ceil(format.wordBits() / (Math.log(format.base()) / Math.log(2)) - 1e-9);
+            long top = 1;
+            for (int k = 0; k < needed - 1; k++) {
+                top *= format.base(); // the top digit that a word of this width can use
+            }
+            long[][] cases = {{0, 0}, {max, max}, {0, max}, {max, 0}, {12345, 12346}, {12346, 12345}, {0, 1}, {1, 0},
+                    {max - 1, max}, {max, max - 1}, {top + 5, 5}, {5, top + 5}, {top + 3, top + 4}, {top + 4, top + 3}};
+            for (int i = 0; i < cases.length && i < count; i++) {
+                a[i] = cases[i][0];
+                b[i] = cases[i][1];
+            }
+        }
+        return new long[][] {a, b};
+    }
+
+    private static long[] words(SplittableRandom random, int count, int bits) {
+        long[] words = new long[count];
+        for (int i = 0; i < count; i++) {
+            words[i] = bits == 64 ? random.nextLong() : random.nextLong(1L << bits);
+        }
+        return words;
+    }
+
+    /** Tallies of exact results. */
+    private static final class Checks {
+        int pairsRight;
+        int pairsTotal;
+        int circuitsRight;
+        int circuitsTotal;
+        int identical;
+        int rungs;
+        final List<List<String>> rows = new ArrayList<>();
+
+        void pairs(long[] a, long[] b, boolean[] lt, boolean[] eq) {
+            for (int i = 0; i < a.length; i++) {
+                pairsTotal++;
+                pairsRight += lt[i] == (Long.compareUnsigned(a[i], b[i]) < 0) && eq[i] == (a[i] == b[i]) ? 1 : 0;
+            }
+        }
+
+        void circuit(String name, boolean ok) {
+            circuitsTotal++;
+            circuitsRight += ok ? 1 : 0;
+            rows.add(List.of(name, ok ? "equal to the plaintext answer" : "WRONG"));
+        }
+
+        void rung(boolean same) {
+            rungs++;
+            identical += same ? 1 : 0;
+        }
+
+        List<List<String>> rows() {
+            return rows;
+        }
+    }
+
+    /** Counts the non-scalar products of the LT evaluation on plaintext values. */
+    private static final class LessThanPolynomialCounter implements PolyAlgebra<Integer> {
+        int products;
+
+        @Override
+        public Integer multiply(Integer a, Integer b) {
+            products++;
+            return 0;
+        }
+
+        @Override
+        public Integer add(Integer a, Integer b) {
+            return 0;
+        }
+
+        @Override
+        public Integer multiplyConstant(Integer a, long c) {
+            return 0;
+        }
+
+        @Override
+        public Integer addConstant(Integer a, long c) {
+            return 0;
+        }
+    }
+}

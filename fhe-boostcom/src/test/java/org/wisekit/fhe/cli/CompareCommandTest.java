@@ -1,0 +1,67 @@
+package org.wisekit.fhe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CompareCommandTest {
+
+    private final StringWriter out = new StringWriter();
+
+    /** Parses {@code args} as the CLI would and calls the subcommand, letting its exceptions through. */
+    private String run(String... args) throws Exception {
+        CommandLine cl = new CommandLine(new FheTool().command());
+        cl.setOut(new PrintWriter(out, true));
+        CommandLine.ParseResult parsed = cl.parseArgs(args);
+        Callable<?> command = (Callable<?>) parsed.subcommand().commandSpec().userObject();
+        assertThat(command.call()).isEqualTo(0);
+        return out.toString();
+    }
+
+    @Test
+    void comparePrintsResultsStagesAndBudget() throws Exception {
+        String text = run("compare", "--params", "T0", "--a", "40000", "--b", "39999");
+        assertThat(text).contains("fhe compare: tier T0, 16-bit words, base 9, (d', l) = (3, 2)", "INSECURE",
+                "a = 40000, b = 39999", "a < b: false   a == b: false   min: 39999   max: 40000   (matches the plaintext)",
+                "extract", "evaluate", "fold", "combine", "noise budget left:");
+    }
+
+    @Test
+    void compareJsonIsOneObject() throws Exception {
+        String text = run("compare", "--params", "T0", "--a", "7", "--b", "7", "--json", "--baseline").strip();
+        assertThat(text).startsWith("{\"params\":\"T0\"").endsWith("]}").contains("\"lessThan\":false",
+                "\"equal\":true", "\"min\":\"7\"", "\"max\":\"7\"", "\"correct\":true", "\"options\":\"baseline\"",
+                "\"name\":\"combine\"");
+        assertThat(text.lines()).hasSize(1);
+    }
+
+    @Test
+    void benchRunsTheLadderAndAgreesWithTheBaseline() throws Exception {
+        String text = run("bench", "--params", "T0", "--seed", "3");
+        assertThat(text).contains("fhe bench: tier T0", "51 word pairs per ciphertext", "baseline",
+                "rns+circuit+compaction+nonblocking (2 threads)");
+        assertThat(text.lines().filter(line -> line.endsWith("= baseline"))).hasSize(5);
+    }
+
+    @Test
+    void badInputGetsOneLineErrors() {
+        assertThatThrownBy(() -> run("compare", "--params", "T0", "--a", "-5", "--b", "3"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--a must be a non-negative integer below 2^16, got '-5'");
+        assertThatThrownBy(() -> run("compare", "--params", "T0", "--a", "65536", "--b", "3"))
+                .hasMessage("--a must be a non-negative integer below 2^16, got '65536'");
+        assertThatThrownBy(() -> run("compare", "--params", "T0", "--a", "1", "--b", "x"))
+                .hasMessage("--b must be a non-negative integer below 2^16, got 'x'");
+        assertThatThrownBy(() -> run("compare", "--params", "Z9", "--a", "1", "--b", "2"))
+                .hasMessage("--params must be one of T0, T1, B1, B2, got 'Z9'");
+        assertThatThrownBy(() -> run("compare", "--params", "T0", "--bits", "65", "--a", "1", "--b", "2"))
+                .hasMessage("--bits must be in [1, 64], got 65");
+        assertThatThrownBy(() -> run("bench", "--params", "T0", "--threads", "1"))
+                .hasMessage("--threads must be >= 2 for the parallel rungs, got 1");
+    }
+}
