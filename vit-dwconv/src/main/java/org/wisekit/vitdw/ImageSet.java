@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.wisekit.datasets.LabeledImages;
+import org.wisekit.tensor.nd4j.Shuffles;
 
 /**
  * Labelled images as one NHWC float array ({@code [n, height, width, channels]}, values in [0, 1]) with
- * stratified subsetting: the training subsets of the small-data study are built from here.
+ * stratified subsetting: the training subsets of the small-data study are built from here. (The reproduction
+ * builds them from the datasets module's loaders; any pixels and labels will do.)
  *
  * @param pixels   NHWC pixels
  * @param labels   class of each image
@@ -33,14 +34,6 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width, int 
                 throw new IllegalArgumentException("label " + label + " is outside [0, " + classes + ")");
             }
         }
-    }
-
-    /** Grey [n, H, W] or colour [n, H, W, C] images from a dataset loader. */
-    public static ImageSet of(LabeledImages images) {
-        int[] shape = images.images().shape();
-        int channels = shape.length == 4 ? shape[3] : 1;
-        return new ImageSet(images.images().data(), images.labels(), shape[1], shape[2], channels,
-                images.classNames().size());
     }
 
     public int size() {
@@ -109,11 +102,11 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width, int 
         }
         SplittableRandom rng = new SplittableRandom(seed);
         for (List<Integer> members : byClass) {
-            for (int i = members.size() - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                Integer tmp = members.get(i);
-                members.set(i, members.get(j));
-                members.set(j, tmp);
+            int[] shuffled = toArray(members);
+            Shuffles.shuffle(shuffled, rng);
+            members.clear();
+            for (int index : shuffled) {
+                members.add(index);
             }
         }
         return byClass;

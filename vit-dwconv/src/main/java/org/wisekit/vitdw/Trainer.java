@@ -1,22 +1,22 @@
 package org.wisekit.vitdw;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.wisekit.tensor.nd4j.AdamW;
+import org.wisekit.tensor.nd4j.Shuffles;
 
 /**
  * Trains a {@link ViTModel} with a {@link Recipe} and scores it. Everything random (batch order, shifts)
- * comes from the one {@code seed}, so two arms trained with the same seed see the same batches.
+ * comes from the one {@code seed}, so two arms trained with the same seed see the same batches. The optimiser
+ * is the shared {@link AdamW} (module tensor-nd4j) on the model's parameter arrays, and the batch order
+ * {@link Shuffles#permutation}. Wrap calls in {@code Nd4jThreads.single(...)} for one ND4J thread, as the
+ * reproduction does: small graphs run faster and the results do not depend on the core count.
  */
 public final class Trainer {
 
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double ADAM_EPS = 1e-8;
     private static final int EVAL_BATCH = 500;
 
     private Trainer() {
@@ -47,10 +47,7 @@ public final class Trainer {
         int stepsPerEpoch = train.size() / recipe.batch();
         long totalSteps = (long) stepsPerEpoch * recipe.epochs();
         long warmupSteps = (long) stepsPerEpoch * recipe.warmupEpochs();
-        Map<String, INDArray[]> moments = new HashMap<>();
-        for (Map.Entry<String, INDArray> p : model.parameters().entrySet()) {
-            moments.put(p.getKey(), new INDArray[] {Nd4j.zerosLike(p.getValue()), Nd4j.zerosLike(p.getValue())});
-        }
+        AdamW optimiser = new AdamW();
         SplittableRandom order = new SplittableRandom(seed);
         SplittableRandom shifts = new SplittableRandom(seed ^ 0x5DEECE66DL);
         double[] validationAccuracy = new double[recipe.epochs()];
@@ -59,15 +56,14 @@ public final class Trainer {
         double lastLoss = 0;
         long step = 0;
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
-            int[] permutation = permutation(train.size(), order);
+            int[] permutation = Shuffles.permutation(train.size(), order);
             double lossSum = 0;
             for (int s = 0; s < stepsPerEpoch; s++) {
                 INDArray[] batch = batch(train, permutation, s * recipe.batch(), recipe, shifts);
                 long start = System.nanoTime();
                 ViTModel.Step result = model.gradients(batch[0], batch[1]);
                 step++;
-                update(model, result.gradients(), moments, recipe, recipe.learningRate(step - 1, warmupSteps, totalSteps),
-                        step);
+                update(model, result.gradients(), optimiser, recipe, recipe.learningRate(step - 1, warmupSteps, totalSteps));
                 if (epoch > 0 || recipe.epochs() == 1) {
                     timedNanos += System.nanoTime() - start;
                     timedSteps++;
@@ -100,34 +96,15 @@ public final class Trainer {
         return 100.0 * correct / data.size();
     }
 
-    /** AdamW with global-norm clipping; no decay on 1-D parameters (biases, norms). */
-    private static void update(ViTModel model, Map<String, INDArray> gradients, Map<String, INDArray[]> moments,
-                               Recipe recipe, double lr, long step) {
-        double scale = 1;
-        if (recipe.clip() > 0) {
-            double squares = 0;
-            for (INDArray g : gradients.values()) {
-                double norm = g.norm2Number().doubleValue();
-                squares += norm * norm;
-            }
-            double norm = Math.sqrt(squares);
-            if (norm > recipe.clip()) {
-                scale = recipe.clip() / (norm + 1e-6);
-            }
-        }
-        double correction1 = 1 - Math.pow(BETA1, step);
-        double correction2 = 1 - Math.pow(BETA2, step);
+    /** One AdamW step with global-norm clipping; no decay on 1-D parameters (biases, norms). */
+    private static void update(ViTModel model, Map<String, INDArray> gradients, AdamW optimiser, Recipe recipe,
+                               double lr) {
+        double scale = recipe.clip() > 0 ? AdamW.clipScale(gradients.values(), recipe.clip()) : 1;
+        optimiser.nextStep();
         for (Map.Entry<String, INDArray> p : model.parameters().entrySet()) {
             INDArray w = p.getValue();
             INDArray g = gradients.get(p.getKey()).castTo(w.dataType()).muli(scale);
-            INDArray[] mv = moments.get(p.getKey());
-            mv[0].muli(BETA1).addi(g.mul(1 - BETA1));
-            mv[1].muli(BETA2).addi(g.muli(g).muli(1 - BETA2));
-            if (w.rank() > 1 && recipe.weightDecay() > 0) {
-                w.muli(1 - lr * recipe.weightDecay());
-            }
-            INDArray denominator = Transforms.sqrt(mv[1].div(correction2), false).addi(ADAM_EPS);
-            w.subi(mv[0].mul(lr / correction1).divi(denominator));
+            optimiser.update(p.getKey(), w, g, lr, w.rank() > 1 ? recipe.weightDecay() : 0);
         }
     }
 
@@ -166,19 +143,5 @@ public final class Trainer {
                 System.arraycopy(src, srcOffset + (sy * w + x0 - dx) * c, dst, dstOffset + (y * w + x0) * c, (x1 - x0) * c);
             }
         }
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return p;
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -16,6 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wisekit.tensor.nd4j.Nd4jThreads;
+import org.wisekit.tensor.nd4j.SeededInit;
+import org.wisekit.tensor.nd4j.TransformerBlock;
 
 /**
  * A ViT with optional depth-wise convolution shortcuts as a SameDiff graph (see {@link ViTConfig} and
@@ -32,8 +34,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * statistics, 0: running statistics); {@link #gradients} updates the running statistics like PyTorch
  * (momentum 0.1, unbiased variance).
  *
- * <p>GELU is ND4J's {@code preciseGelu} (the tanh form); PyTorch's default is the erf form, which differs
- * by less than 1e-3.
+ * <p>The blocks are the shared pre-LN {@link TransformerBlock} (module tensor-nd4j) and the initial values come
+ * from {@link SeededInit}. GELU is ND4J's {@code preciseGelu}, which in 1.0.0-M2.1 computes
+ * {@code 0.5 x (1 + tanh(sqrt(2 / pi) x))} (the tanh form without its cubic term; up to 0.034 from PyTorch's
+ * erf form). Every run uses SameDiff sessions that never reuse arrays ({@link Nd4jThreads#withoutArrayReuse}).
  */
 public final class ViTModel {
 
@@ -51,14 +55,14 @@ public final class ViTModel {
     private final SameDiff sd = SameDiff.create();
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final List<String> batchNorms = new ArrayList<>();
-    private final long seed;
+    private final SeededInit init;
 
     private ViTModel(ViTConfig config, DwShortcut shortcut, long seed, DataType dataType) {
         shortcut.checkDepth(config.depth());
         this.config = config;
         this.shortcut = shortcut;
         this.dataType = dataType;
-        this.seed = seed;
+        this.init = new SeededInit(seed, SeededInit.Mixing.XOR_PRODUCT);
         build();
     }
 
@@ -98,12 +102,14 @@ public final class ViTModel {
 
     /** Logits [n, classes] for images [n, H, W, C] in evaluation mode (BatchNorm running statistics). */
     public INDArray logits(INDArray images) {
+        Nd4jThreads.withoutArrayReuse(sd);
         return sd.output(feed(images, null, false), LOGITS).get(LOGITS);
     }
 
     /** The attention probabilities of {@code block} [n, heads, 1 + N, 1 + N] in evaluation mode. */
     public INDArray attention(INDArray images, int block) {
         String name = "block" + block + ".attn.probs";
+        Nd4jThreads.withoutArrayReuse(sd);
         return sd.output(feed(images, null, false), name).get(name);
     }
 
@@ -118,6 +124,10 @@ public final class ViTModel {
             outputs.add(bn + ".batchMean");
             outputs.add(bn + ".batchVar");
         }
+        if (sd.getFunction("grad") == null) {
+            sd.createGradFunction();
+        }
+        Nd4jThreads.withoutArrayReuse(sd);
         OutAndGrad result = sd.calculateGradientsAndOutputs(feed(images, targets, true), outputs, parameters.keySet());
         long perChannel = images.size(0) * config.patches();
         double unbias = perChannel > 1 ? perChannel / (perChannel - 1.0) : 1.0;
@@ -132,11 +142,13 @@ public final class ViTModel {
 
     /** The training-mode loss alone (batch statistics; running statistics untouched), for gradient checks. */
     double loss(INDArray images, INDArray targets) {
+        Nd4jThreads.withoutArrayReuse(sd);
         return sd.output(feed(images, targets, true), LOSS).get(LOSS).getDouble(0);
     }
 
     /** The output [n, 1 + N, D] of the DW module {@code module} (e.g. "dw0.k3") in evaluation mode. */
     INDArray shortcutOutput(INDArray images, String module) {
+        Nd4jThreads.withoutArrayReuse(sd);
         return sd.output(feed(images, null, false), module + ".out").get(module + ".out");
     }
 
@@ -206,32 +218,26 @@ public final class ViTModel {
         sd.setLossVariables(LOSS);
     }
 
-    /** Pre-norm block: x + MHSA(LN(x)), then + MLP(LN(x)). */
+    /**
+     * Pre-norm block {@code b}: x + MHSA(LN(x)), then + MLP(LN(x)), as vit-pytorch builds it (the shared
+     * {@link TransformerBlock} on [B, T, D] sequences: separate Q, K, V projections without bias, matmul + add,
+     * ND4J's preciseGelu, no output projection when there is one head as wide as the model). Parameters are
+     * named {@code block<b>.<suffix>} and drawn as PyTorch's nn.Linear / LayerNorm defaults.
+     */
     private SDVariable block(SDVariable x, int b) {
         int d = config.width();
-        int t = config.patches() + 1;
         int h = config.heads();
         int hd = config.headDim();
         String name = "block" + b;
-        SDVariable normed = layerNorm(x, name + ".ln1", 2).reshape(-1, d);
-        SDVariable q = heads(normed.mmul(param(name + ".attn.wq", uniform(name + ".attn.wq", d, d, config.innerDim()))));
-        SDVariable k = heads(normed.mmul(param(name + ".attn.wk", uniform(name + ".attn.wk", d, d, config.innerDim()))));
-        SDVariable v = heads(normed.mmul(param(name + ".attn.wv", uniform(name + ".attn.wv", d, d, config.innerDim()))));
-        SDVariable scores = sd.linalg().mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(hd));
-        SDVariable probs = sd.nn().softmax(name + ".attn.probs", scores, 3);
-        SDVariable context = sd.linalg().mmul(probs, v).permute(0, 2, 1, 3).reshape(-1, h * hd);
-        boolean projectOut = !(h == 1 && hd == d);
-        SDVariable attended = projectOut ? linear(context, name + ".attn.out", h * hd, d) : context;
-        x = x.add(attended.reshape(-1, t, d));
-
-        SDVariable hidden = sd.nn().preciseGelu(linear(layerNorm(x, name + ".ln2", 2).reshape(-1, d), name + ".mlp1",
-                d, config.mlpDim()));
-        return x.add(linear(hidden, name + ".mlp2", config.mlpDim(), d).reshape(-1, t, d));
-    }
-
-    /** [B*T, heads*headDim] -> [B, heads, T, headDim]. */
-    private SDVariable heads(SDVariable flat) {
-        return flat.reshape(-1, config.patches() + 1, config.heads(), config.headDim()).permute(0, 2, 1, 3);
+        TransformerBlock block = TransformerBlock.builder(d, config.patches() + 1, h, hd, config.mlpDim())
+                .layout(TransformerBlock.Layout.SEQUENCES).qkv(TransformerBlock.Qkv.SEPARATE_NO_BIAS)
+                .affine(TransformerBlock.Affine.MATMUL_ADD).activation(TransformerBlock.Activation.PRECISE_GELU)
+                .outputProjection(!(h == 1 && hd == d)).build();
+        return block.apply(sd, x, (param, shape, fanIn) -> {
+            String full = name + "." + param.suffix();
+            boolean gain = param == TransformerBlock.Param.LN1_GAIN || param == TransformerBlock.Param.LN2_GAIN;
+            return param(full, fanIn == 0 ? filled(gain ? 1.0 : 0.0, shape) : uniform(full, fanIn, shape));
+        }, name + ".attn.probs");
     }
 
     /**
@@ -356,47 +362,20 @@ public final class ViTModel {
 
     // ------------------------------------------------------------------ initialisation
 
-    private SplittableRandom rng(String name) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (name.hashCode() * 0xC2B2AE3D27D4EB4FL));
-    }
-
+    /** Uniform in +-1/sqrt(fanIn) from the parameter's own stream (PyTorch's default for linear layers). */
     private INDArray uniform(String name, int fanIn, long... shape) {
-        return uniformBounded(name, 1.0 / Math.sqrt(fanIn), shape);
+        return init.uniformFanIn(name, fanIn, dataType, shape);
     }
 
     private INDArray uniformBounded(String name, double bound, long... shape) {
-        SplittableRandom r = rng(name);
-        double[] v = new double[(int) count(shape)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (2 * r.nextDouble() - 1) * bound;
-        }
-        return array(v, shape);
+        return init.uniform(name, bound, dataType, shape);
     }
 
     private INDArray normal(String name, long... shape) {
-        SplittableRandom r = rng(name);
-        double[] v = new double[(int) count(shape)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
-        }
-        return array(v, shape);
+        return init.normal(name, 1.0, dataType, shape);
     }
 
     private INDArray filled(double value, long... shape) {
-        double[] v = new double[(int) count(shape)];
-        java.util.Arrays.fill(v, value);
-        return array(v, shape);
-    }
-
-    private INDArray array(double[] values, long... shape) {
-        return Nd4j.create(values, shape, 'c').castTo(dataType);
-    }
-
-    private static long count(long... shape) {
-        long c = 1;
-        for (long s : shape) {
-            c *= s;
-        }
-        return c;
+        return SeededInit.filled(value, dataType, shape);
     }
 }

@@ -17,6 +17,8 @@ class ViTModelTest {
 
     /** 8 x 12 images, patch 4: a 2 x 3 grid (H != W), so a row/column mix-up shows. */
     static final ViTConfig TINY = new ViTConfig(8, 12, 1, 4, 6, 2, 2, 3, 8, 3);
+    /** The reproduction's Fashion-MNIST micro-ViT: patch 7 (4 x 4 grid), D = 48, 4 blocks, 3 heads of 16, MLP 96. */
+    static final ViTConfig FASHION = new ViTConfig(28, 28, 1, 7, 48, 4, 3, 16, 96, 10);
 
     static INDArray images(int n, ViTConfig c, long seed) {
         Nd4j.getRandom().setSeed(seed);
@@ -34,7 +36,7 @@ class ViTModelTest {
 
     @Test
     void parameterCountsOfEveryVariant() {
-        ViTConfig c = SmallDataReproduction.FASHION;
+        ViTConfig c = FASHION;
         long vit = vitParameters(c);
         long d = c.width();
         assertThat(ViTModel.create(c, DwShortcut.none(), 1).parameterCount()).isEqualTo(vit);
@@ -182,7 +184,7 @@ class ViTModelTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not divisible by the patch size 5");
         assertThatThrownBy(() -> DwShortcut.parallel(3, 4)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kernel size must be odd");
-        assertThatThrownBy(() -> ViTModel.create(SmallDataReproduction.FASHION, DwShortcut.bypass(3), 1))
+        assertThatThrownBy(() -> ViTModel.create(FASHION, DwShortcut.bypass(3), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("depth 4 is not divisible by the bypass length 3");
         ViTModel model = ViTModel.create(TINY, DwShortcut.none(), 1);
         assertThatThrownBy(() -> model.logits(Nd4j.zeros(DataType.FLOAT, 2, 8, 8, 1)))

@@ -1,15 +1,30 @@
 package org.wisekit.tensor.nd4j;
 
 import java.util.function.Supplier;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Runs work with ND4J on one thread (its OpenMP pool, its op threads and BLAS), restoring the previous
- * settings afterwards. Small SameDiff graphs are faster this way, and their results do not depend on the
- * machine's core count: on a shared 2-core machine OpenMP's second thread made a micro-ViT training step
- * about 3x slower (2.5 against 8 s per step under load 10) and an element-wise op 50x slower.
+ * The deterministic ND4J set-up every wisekit trainer uses, in two parts:
+ * <ul>
+ *   <li>{@link #single}: runs work with ND4J on one thread (its OpenMP pool, its op threads and BLAS),
+ *   restoring the previous settings afterwards. Small SameDiff graphs are faster this way, and their results
+ *   do not depend on the machine's core count: on a shared 2-core machine OpenMP's second thread made a
+ *   micro-ViT training step about 3x slower (2.5 against 8 s per step under load 10) and an element-wise op
+ *   50x slower.</li>
+ *   <li>{@link #withoutArrayReuse}: gives the calling thread's session of a SameDiff graph (and of its
+ *   gradient function) a memory manager that never reuses arrays. With ND4J 1.0.0-M2.1's default
+ *   {@code ArrayCacheMemoryMgr} a graph gave different outputs for the same parameters and inputs from one run
+ *   to the next (an array still in use was handed out again), so results depended on the session's history.
+ *   Graph owners call it before every {@code output} or gradient computation (sessions are per thread and
+ *   created lazily; the call is a map lookup once done).</li>
+ * </ul>
+ * A reproduction wraps its training in {@code single(...)}; the model classes it trains call
+ * {@code withoutArrayReuse(graph)} themselves, so their results are the same inside and outside it.
  */
 public final class Nd4jThreads {
 
@@ -31,6 +46,30 @@ public final class Nd4jThreads {
             ops.setOmpNumThreads(omp);
             Nd4j.factory().blas().setMaxThreads(blas);
             Nd4j.getEnvironment().setMaxThreads(env);
+        }
+    }
+
+    /**
+     * Gives the calling thread's inference session of {@code graph}, and of its gradient function
+     * ({@code graph.getFunction("grad")}) when that exists, a {@code NoOpMemoryMgr}, creating the sessions if
+     * needed. Create the gradient function ({@code graph.createGradFunction()}) before the first call that
+     * computes gradients, so that its session is covered too.
+     *
+     * @param graph a SameDiff graph about to run on the calling thread
+     */
+    public static void withoutArrayReuse(SameDiff graph) {
+        noOpSession(graph);
+        SameDiff gradients = graph.getFunction("grad");
+        if (gradients != null) {
+            noOpSession(gradients);
+        }
+    }
+
+    private static void noOpSession(SameDiff graph) {
+        InferenceSession session = graph.getSessions().computeIfAbsent(Thread.currentThread().getId(),
+                id -> new InferenceSession(graph));
+        if (!(session.getMmgr() instanceof NoOpMemoryMgr)) {
+            session.setMmgr(new NoOpMemoryMgr());
         }
     }
 }

@@ -1,0 +1,12 @@
+package org.wisekit.fedmml.cli;
+
+import org.wisekit.harness.Tool;
+
+/** Registers {@code wisekit fedmml} (see {@link FedMmlCommand}). */
+public final class FedMmlTool implements Tool {
+
+    @Override
+    public Object command() {
+        return new FedMmlCommand();
+    }
+}
