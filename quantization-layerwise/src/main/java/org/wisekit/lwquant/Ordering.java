@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.wisekit.tensor.Shuffles;
 
 /**
  * An order of the blocks from least to most important: the first k blocks are the ones moved to the low
@@ -37,15 +38,7 @@ public record Ordering(String name, int[] leastImportantFirst) {
 
     /** A seeded uniformly random order (Fisher-Yates). */
     public static Ordering random(int layers, long seed) {
-        int[] p = IntStream.range(0, layers).toArray();
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = layers - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return new Ordering("random-" + seed, p);
+        return new Ordering("random-" + seed, Shuffles.permutation(layers, new SplittableRandom(seed)));
     }
 
     /**

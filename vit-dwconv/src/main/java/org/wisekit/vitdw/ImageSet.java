@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.wisekit.tensor.nd4j.Shuffles;
+import org.wisekit.tensor.Shuffles;
 
 /**
  * Labelled images as one NHWC float array ({@code [n, height, width, channels]}, values in [0, 1]) with

@@ -6,7 +6,7 @@ import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wisekit.tensor.nd4j.AdamW;
-import org.wisekit.tensor.nd4j.Shuffles;
+import org.wisekit.tensor.Shuffles;
 
 /**
  * Trains a {@link ViTModel} with a {@link Recipe} and scores it. Everything random (batch order, shifts)

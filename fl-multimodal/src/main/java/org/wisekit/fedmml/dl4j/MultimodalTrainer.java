@@ -17,7 +17,7 @@ import org.wisekit.fedmml.dl4j.model.Segment;
 import org.wisekit.fedmml.dl4j.model.Task;
 import org.wisekit.fedmml.fl.NamedTensors;
 import org.wisekit.tensor.nd4j.AdamW;
-import org.wisekit.tensor.nd4j.Shuffles;
+import org.wisekit.tensor.Shuffles;
 
 /**
  * Local training and evaluation of the multimodal model with SameDiff. Keeps the built graphs (one per stage

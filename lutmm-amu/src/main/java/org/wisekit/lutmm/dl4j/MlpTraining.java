@@ -16,7 +16,7 @@ import org.wisekit.lutmm.amu.DenseLayer;
 import org.wisekit.lutmm.amu.FloatMlp;
 import org.wisekit.tensor.Tensor;
 import org.wisekit.tensor.nd4j.Nd4jBridge;
-import org.wisekit.tensor.nd4j.Shuffles;
+import org.wisekit.tensor.Shuffles;
 
 /** Trains a ReLU MLP classifier with DL4J (Adam, softmax cross-entropy) and returns its weights as a {@link FloatMlp}. */
 public final class MlpTraining {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.wisekit.harness.Timing;
+import org.wisekit.tensor.Normals;
 import org.wisekit.ubp.BlockSelection;
 import org.wisekit.ubp.BlockSelector;
 import org.wisekit.ubp.Budget;
@@ -17,7 +18,6 @@ import org.wisekit.ubp.OptimalSelector;
 import org.wisekit.ubp.ScoreMatrix;
 import org.wisekit.ubp.SelectionMethod;
 import org.wisekit.ubp.WeightMatrix;
-import org.wisekit.ubp.internal.Gaussian;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -160,7 +160,7 @@ public final class UbpCommand implements Callable<Integer> {
                 if (cols < 1) {
                     throw new IllegalArgumentException("--cols must be >= 1, got " + cols);
                 }
-                return new WeightMatrix(rows, cols, Gaussian.values(seed, Math.multiplyExact(rows, cols)));
+                return new WeightMatrix(rows, cols, Normals.floats(seed, Math.multiplyExact(rows, cols)));
             }
             WeightMatrix w = WeightMatrix.read(weights);
             if (rows != null && rows != w.rows()) {

@@ -2,7 +2,6 @@ package org.wisekit.ubp.dl4j;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.wisekit.datasets.LabeledImages;
 
 /**
  * Labelled images as ND4J arrays for DL4J: {@code features} [n, pixels] (flattened, in [0, 1]),
@@ -18,27 +17,27 @@ public record ImageData(INDArray features, INDArray oneHot, int[] labels) {
     }
 
     /**
-     * The first {@code limit} images of {@code images} (all when {@code limit} is larger), e.g. Fashion-MNIST
-     * from {@code wisekit-datasets} (which must then be on the class path).
+     * Images as ND4J arrays: {@code images} holds {@code labels.length} flattened images one after another
+     * (values in [0, 1]), {@code labels} their classes in {@code 0..classes-1}.
      */
-    public static ImageData of(LabeledImages images, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    public static ImageData of(float[] images, int[] labels, int classes) {
+        int n = labels.length;
+        if (n < 1 || images.length % n != 0) {
+            throw new IllegalArgumentException("images.length (" + images.length
+                    + ") must be a positive multiple of labels.length (" + n + ")");
         }
-        int n = Math.min(limit, images.size());
-        int pixels = images.images().size() / images.size();
-        float[] all = images.images().data();
-        float[] flat = new float[n * pixels];
-        System.arraycopy(all, 0, flat, 0, flat.length);
-        int classes = images.classNames().size();
+        if (classes < 1) {
+            throw new IllegalArgumentException("classes must be >= 1, got " + classes);
+        }
         float[] hot = new float[n * classes];
-        int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = images.labels()[i];
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " is not in 0.." + (classes - 1));
+            }
             hot[i * classes + labels[i]] = 1f;
         }
-        return new ImageData(Nd4j.create(flat, new long[] {n, pixels}, 'c'),
-                Nd4j.create(hot, new long[] {n, classes}, 'c'), labels);
+        return new ImageData(Nd4j.create(images.clone(), new long[] {n, images.length / n}, 'c'),
+                Nd4j.create(hot, new long[] {n, classes}, 'c'), labels.clone());
     }
 
     /** The number of images. */

@@ -9,8 +9,7 @@
  *
  * <p>Needs, besides this module, {@code org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1},
  * {@code org.nd4j:nd4j-native:1.0.0-M2.1} with its platform natives (the same artifact with a classifier
- * such as {@code linux-x86_64}) and {@code org.wisekit:wisekit-tensor-nd4j} (seeded shuffles);
- * {@link org.wisekit.ubp.dl4j.ImageData#of(org.wisekit.datasets.LabeledImages, int)} also needs
- * {@code org.wisekit:wisekit-datasets}.
+ * such as {@code linux-x86_64}) and {@code org.wisekit:wisekit-tensor-nd4j} (which brings
+ * {@code wisekit-tensor}, home of the seeded shuffles).
  */
 package org.wisekit.ubp.dl4j;

@@ -1,6 +1,8 @@
 package org.wisekit.ubp.repro;
 
+import java.util.Arrays;
 import org.wisekit.datasets.Datasets;
+import org.wisekit.datasets.LabeledImages;
 import org.wisekit.datasets.Split;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.RunContext;
@@ -20,7 +22,11 @@ final class Experiments {
 
     /** The first {@code limit} images of a Fashion-MNIST split, from the run's data directory. */
     static ImageData fashionMnist(RunContext context, Split split, int limit) {
-        return ImageData.of(Datasets.withDataDirectory(context.dataDirectory()).fashionMnist(split), limit);
+        LabeledImages images = Datasets.withDataDirectory(context.dataDirectory()).fashionMnist(split);
+        int n = Math.min(limit, images.size());
+        int pixels = images.images().size() / images.size();
+        return ImageData.of(Arrays.copyOf(images.images().data(), n * pixels), Arrays.copyOf(images.labels(), n),
+                images.classNames().size());
     }
 
     /** A new MLP trained densely for {@code steps} minibatches. */

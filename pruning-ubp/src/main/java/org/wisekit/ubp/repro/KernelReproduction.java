@@ -14,6 +14,7 @@ import org.wisekit.harness.RunContext;
 import org.wisekit.harness.Stats;
 import org.wisekit.harness.Timing;
 import org.wisekit.tensor.Gemm;
+import org.wisekit.tensor.Normals;
 import org.wisekit.tensor.nd4j.Nd4jThreads;
 import org.wisekit.ubp.AlignedSelector;
 import org.wisekit.ubp.BedSelector;
@@ -26,7 +27,6 @@ import org.wisekit.ubp.ScoreMatrix;
 import org.wisekit.ubp.SparseKernel;
 import org.wisekit.ubp.SparseMatrix;
 import org.wisekit.ubp.UnstructuredSelector;
-import org.wisekit.ubp.internal.Gaussian;
 
 /**
  * {@code pruning-ubp/kernel}: single-thread latency of the UBP kernels (sliding window and WROS) against
@@ -83,14 +83,14 @@ public final class KernelReproduction implements Reproduction {
                 // Discarded rounds on the smallest and largest matrices first, so that no kernel is timed
                 // while the JIT still compiles (or recompiles) it.
                 for (PointwiseShape warm : List.of(shapes.get(0), shapes.get(shapes.size() - 1))) {
-                    timeKernels(warm, Gaussian.values(0, warm.outputs() * warm.inputs()),
-                            Gaussian.values(1, warm.inputs() * warm.pixels()), sparsities[0], 3, sampleSeconds,
+                    timeKernels(warm, Normals.floats(0, warm.outputs() * warm.inputs()),
+                            Normals.floats(1, warm.inputs() * warm.pixels()), sparsities[0], 3, sampleSeconds,
                             5 * warmupSeconds);
                 }
                 for (int i = 0; i < shapes.size(); i++) {
                     PointwiseShape shape = shapes.get(i);
-                    float[] w = Gaussian.values(context.seed() + 2L * i, shape.outputs() * shape.inputs());
-                    float[] x = Gaussian.values(context.seed() + 2L * i + 1, shape.inputs() * shape.pixels());
+                    float[] w = Normals.floats(context.seed() + 2L * i, shape.outputs() * shape.inputs());
+                    float[] x = Normals.floats(context.seed() + 2L * i + 1, shape.inputs() * shape.pixels());
                     for (int s = 0; s < sparsities.length; s++) {
                         task.status(shape.label() + " at " + Math.round(sparsities[s] * 100) + " %");
                         seconds[s][i] = timeKernels(shape, w, x, sparsities[s], repeats, sampleSeconds, warmupSeconds);

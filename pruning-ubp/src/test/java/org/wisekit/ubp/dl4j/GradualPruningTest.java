@@ -12,13 +12,13 @@ import org.wisekit.ubp.BlockSelection;
 import org.wisekit.ubp.Budget;
 import org.wisekit.ubp.Importance;
 import org.wisekit.ubp.PruningSchedule;
-import org.wisekit.ubp.internal.Gaussian;
+import org.wisekit.tensor.Normals;
 
 class GradualPruningTest {
 
     /** n random "images" of 784 pixels with labels 0..9 in turn. */
     private static ImageData randomImages(int n, long seed) {
-        float[] pixels = Gaussian.values(seed, n * 784);
+        float[] pixels = Normals.floats(seed, n * 784);
         float[] hot = new float[n * 10];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {

@@ -16,6 +16,7 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.wisekit.lwquant.llama.Linear;
 import org.wisekit.lwquant.llama.LlamaConfig;
 import org.wisekit.lwquant.llama.LlamaModel;
+import org.wisekit.tensor.Normals;
 import org.wisekit.tensor.nd4j.Nd4jThreads;
 
 /**
@@ -58,18 +59,12 @@ public final class DecoderTrainer {
             } else {
                 double std = 0.02 * (name.contains("o_proj") || name.contains("down_proj") ? outScale : 1.0);
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) (std * gaussian(random));
+                    v[i] = (float) (std * Normals.next(random));
                 }
             }
             w.put(name, v);
         }
         return w;
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        double u1 = r.nextDouble();
-        double u2 = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wisekit.tensor.Normals;
 
 /**
  * Seeded per-name initialisation: every parameter draws its initial values from its own
@@ -14,8 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * with and without extra branches; a layer appended in a later training stage).
  *
  * <p>How (seed, name) become the stream's seed is the {@link Mixing}; each model keeps the one its figures
- * were produced with. Normal values come from the Box-Muller transform, one value per two uniform draws:
- * {@code sqrt(-2 ln(1 - u1)) cos(2 pi u2)}.
+ * were produced with. Normal values come from {@link Normals#next} (Box-Muller, one value per two uniform
+ * draws).
  */
 public final class SeededInit {
 
@@ -73,7 +74,7 @@ public final class SeededInit {
         SplittableRandom r = stream(name);
         double[] v = new double[count];
         for (int i = 0; i < count; i++) {
-            v[i] = std * gaussian(r);
+            v[i] = std * Normals.next(r);
         }
         return v;
     }
@@ -111,10 +112,6 @@ public final class SeededInit {
 
     private static INDArray array(double[] values, DataType type, long... shape) {
         return Nd4j.create(values, shape, 'c').castTo(type);
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
     private static int count(long... shape) {

@@ -11,7 +11,8 @@
  *   <li>{@link org.wisekit.tensor.nd4j.SeededInit}: initial values seeded per parameter name.</li>
  *   <li>{@link org.wisekit.tensor.nd4j.TransformerBlock}: the pre-LayerNorm transformer block as SameDiff
  *   ops.</li>
- *   <li>{@link org.wisekit.tensor.nd4j.Shuffles}: seeded permutations for minibatch order.</li>
+ *   <li>seeded permutations and normals for minibatch order and initialisation are JDK-only and live in
+ *       {@code wisekit-tensor}: {@link org.wisekit.tensor.Shuffles}, {@link org.wisekit.tensor.Normals}.</li>
  * </ul>
  * Modules that train with Deeplearning4j / SameDiff depend on this module; pure modules depend on
  * {@code wisekit-tensor} alone and never pull ND4J. The ND4J natives ({@code nd4j-native} with a platform

@@ -6,7 +6,7 @@ import org.wisekit.calib.Logits;
 import org.wisekit.calib.shift.FashionMnistC;
 import org.wisekit.calib.shift.ImageOps;
 import org.wisekit.datasets.LabeledImages;
-import org.wisekit.tensor.nd4j.Shuffles;
+import org.wisekit.tensor.Shuffles;
 
 /**
  * 28 x 28 grey images in [0, 1] with labels ({@link Logits#NO_CLASS} for OOD images), and the builders

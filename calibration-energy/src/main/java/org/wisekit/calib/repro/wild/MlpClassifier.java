@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.wisekit.harness.Progress;
-import org.wisekit.tensor.nd4j.Shuffles;
+import org.wisekit.tensor.Shuffles;
 
 /**
  * A DL4J MLP on 28 x 28 grey images (see {@link MlpConfig}), deterministic for a seed: the seed fixes the

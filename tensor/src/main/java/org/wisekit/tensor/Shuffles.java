@@ -1,4 +1,4 @@
-package org.wisekit.tensor.nd4j;
+package org.wisekit.tensor;
 
 import java.util.random.RandomGenerator;
 

@@ -1,4 +1,4 @@
-package org.wisekit.tensor.nd4j;
+package org.wisekit.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
