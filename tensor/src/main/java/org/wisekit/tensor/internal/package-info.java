@@ -1,7 +1,7 @@
 /**
  * Kernels behind {@link org.wisekit.tensor.Tensor} and {@link org.wisekit.tensor.Gemm}: static
  * methods on primitive arrays with offsets, no validation (the public facades validate) and no
- * allocation in their inner loops. Not a stable API; use the facades.
+ * allocation in their inner loops. Not API (may change in any release); use the facades.
  *
  * <ul>
  *   <li>{@link org.wisekit.tensor.internal.BlockedGemm}: GEMM blocking, packing and threading;</li>
