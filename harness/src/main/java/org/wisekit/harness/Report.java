@@ -1,6 +1,5 @@
 package org.wisekit.harness;
 
-import org.wisekit.datasets.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.wisekit.datasets.io.AtomicFiles;
 
 /**
  * The body of a reproduction's report.md: what a reproduction adds besides its claims (set-up notes,

@@ -45,8 +45,9 @@ public final class ReproductionRunner {
         List<Claim> claims = reproduction.run(context);
         double seconds = (System.nanoTime() - start) / 1e9;
         checkClaims(reproduction, claims);
-        Results results = new Results(reproduction.id(), reproduction.module(), profile.id(), seed, seconds,
-                Machine.current(), claims, reproduction.title(), reproduction.paper());
+        Results results = new Results(Results.SCHEMA_VERSION, reproduction.id(), reproduction.module(), profile.id(),
+                seed, seconds, Provenance.currentCommit(), Machine.current(), context.datasets(), claims,
+                reproduction.title(), reproduction.paper());
         ReportWriter.write(out, results, context.report());
         ReportIndex.refresh(reportsRoot);
         return results;

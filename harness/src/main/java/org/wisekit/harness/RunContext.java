@@ -1,7 +1,9 @@
 package org.wisekit.harness;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything a reproduction needs from its caller: the seed, the profile, where data is read from and
@@ -15,6 +17,7 @@ public final class RunContext {
     private final Path outputDirectory;
     private final Report report;
     private final Progress progress;
+    private final Map<String, String> datasets = new TreeMap<>();
 
     /**
      * @param dataDirectory   the data directory the user chose (CLI {@code --data-dir}), or {@code null}
@@ -55,5 +58,22 @@ public final class RunContext {
 
     public Progress progress() {
         return progress;
+    }
+
+    /**
+     * Records that the run read the dataset file or folder {@code name}, checked against {@code sha256};
+     * results.json lists every recorded dataset.
+     */
+    public synchronized void recordDataset(String name, String sha256) {
+        if (name == null || name.isBlank() || sha256 == null || sha256.isBlank()) {
+            throw new IllegalArgumentException("recordDataset needs a name and a sha256, got '" + name + "' and '"
+                    + sha256 + "'");
+        }
+        datasets.put(name, sha256);
+    }
+
+    /** The datasets recorded so far, by name. */
+    public synchronized Map<String, String> datasets() {
+        return Map.copyOf(datasets);
     }
 }

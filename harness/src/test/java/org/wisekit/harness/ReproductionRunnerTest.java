@@ -30,7 +30,12 @@ class ReproductionRunnerTest {
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).startsWith("id", "module", "profile", "seed", "durationSeconds", "machine", "claims");
+        assertThat(fields).startsWith("schemaVersion", "id", "module", "profile", "seed", "durationSeconds", "commit",
+                "machine", "datasets", "claims");
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(Results.SCHEMA_VERSION);
+        // the tests run inside the project's git checkout
+        assertThat(json.get("commit").asText()).matches("[0-9a-f]{40}");
+        assertThat(json.get("machine").get("cpu").asText()).isNotBlank();
         assertThat(json.get("id").asText()).isEqualTo(MonteCarloPiReproduction.ID);
         assertThat(json.get("module").asText()).isEqualTo("harness-test");
         assertThat(json.get("profile").asText()).isEqualTo("smoke");
@@ -38,6 +43,10 @@ class ReproductionRunnerTest {
         assertThat(json.get("machine").get("cores").asInt()).isPositive();
         JsonNode claim = json.get("claims").get(0);
         assertThat(claim.get("measured").isNumber()).isTrue();
+        // the rule is machine-readable: re-checking the measurement against it gives the same verdict
+        Threshold rule = new Threshold(claim.get("rule").get("comparator").asText(), claim.get("rule").get("value").asDouble(),
+                claim.get("rule").get("tolerance").asDouble());
+        assertThat(rule.check(claim.get("measured").asDouble()).name()).isEqualTo(claim.get("verdict").asText());
         assertThat(claim.get("verdict").asText()).isEqualTo("REPRODUCED");
         assertThat(json.get("claims").get(1).get("measured").isNull()).isTrue();
 
@@ -48,7 +57,9 @@ class ReproductionRunnerTest {
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
 
         String index = Files.readString(reports.resolve("index.md"));
-        assertThat(index).contains("[harness-test/monte-carlo-pi](harness-test/monte-carlo-pi/report.md)", "REPRODUCED 1");
+        assertThat(index).contains("[harness-test/monte-carlo-pi](harness-test/monte-carlo-pi/report.md)",
+                "| harness-test | 1 | 0 | 0 | 0 | 0 | 1 | 0 of 0 | 1 of 1 (100 %) |",
+                "| **total** | 1 | 0 | 0 | 0 | 0 | 1 | 0 of 0 | 1 of 1 (100 %) |");
         try (Stream<Path> files = Files.walk(reports)) {
             assertThat(files.map(Path::toString)).noneMatch(p -> p.endsWith(".tmp"));
         }
