@@ -3,6 +3,7 @@ package org.wisekit.datasets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.wisekit.tensor.Tensor;
 
 /**
@@ -29,12 +30,27 @@ public final class Datasets {
     }
 
     Datasets(DataLocations locations, Manifest manifest) {
+        this(locations, manifest, (name, sha256) -> { });
+    }
+
+    private Datasets(DataLocations locations, Manifest manifest, BiConsumer<String, String> onVerified) {
         if (locations == null) {
             throw new IllegalArgumentException("locations must not be null");
         }
         this.locations = locations;
         this.manifest = manifest;
-        this.verifier = new Verifier(locations, manifest);
+        this.verifier = new Verifier(locations, manifest, onVerified);
+    }
+
+    /**
+     * The same data, telling {@code listener} about every file or folder it verifies before use, as
+     * ("dataset-id:path", sha256); reproductions record these in results.json.
+     */
+    public Datasets recordingTo(BiConsumer<String, String> listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener must not be null");
+        }
+        return new Datasets(locations, manifest, listener);
     }
 
     /** Locations from the environment ({@code WISEKIT_DATA}, ...; see {@link DataDirectory}). */

@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,10 +24,13 @@ final class Verifier {
 
     private final DataLocations locations;
     private final Manifest manifest;
+    private final BiConsumer<String, String> onVerified;
 
-    Verifier(DataLocations locations, Manifest manifest) {
+    /** {@code onVerified} hears ("dataset-id:manifest-path", sha256) for every file or folder verified. */
+    Verifier(DataLocations locations, Manifest manifest, BiConsumer<String, String> onVerified) {
         this.locations = locations;
         this.manifest = manifest;
+        this.onVerified = onVerified;
     }
 
     /** The located file (or folder) of {@code entry}, checked for presence, size and sha256. */
@@ -46,6 +50,7 @@ final class Verifier {
             throw new DatasetUnavailableException(entry.dataset().id() + " is corrupt: " + target + " " + problem
                     + ". To get it: " + entry.dataset().howToGet());
         }
+        onVerified.accept(entry.dataset().id() + ":" + entry.path(), entry.sha256());
         return target;
     }
 

@@ -102,6 +102,21 @@ class VerificationTest {
     }
 
     @Test
+    void recordingListenerHearsEveryVerifiedFileWithItsChecksum() throws IOException {
+        Manifest manifest = new Manifest(List.of(new ManifestEntry(Dataset.SKLEARN_DIGITS, "digits.csv.gz", 1, 1, SHA_A)));
+        write(temp.resolve("cache/python3-sklearn/digits.csv.gz"), "a");
+        Map<String, String> heard = new java.util.TreeMap<>();
+        Datasets plain = new Datasets(emptyLocations(), manifest);
+        Datasets recording = plain.recordingTo(heard::put);
+
+        plain.verifiedPath(Dataset.SKLEARN_DIGITS, "digits.csv.gz");
+        assertThat(heard).isEmpty();
+        recording.verifiedPath(Dataset.SKLEARN_DIGITS, "digits.csv.gz");
+        assertThat(heard).containsExactly(Map.entry(Dataset.SKLEARN_DIGITS.id() + ":digits.csv.gz", SHA_A));
+        assertThatThrownBy(() -> plain.recordingTo(null)).hasMessageContaining("listener must not be null");
+    }
+
+    @Test
     void catalogReportsFoundMissingAndCorrupt() throws IOException {
         Manifest manifest = new Manifest(List.of(
                 new ManifestEntry(Dataset.GSM8K, "gsm8k/train.jsonl", 1, 1, SHA_A),

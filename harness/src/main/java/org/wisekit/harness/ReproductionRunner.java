@@ -46,7 +46,7 @@ public final class ReproductionRunner {
         double seconds = (System.nanoTime() - start) / 1e9;
         checkClaims(reproduction, claims);
         Results results = new Results(Results.SCHEMA_VERSION, reproduction.id(), reproduction.module(), profile.id(),
-                seed, seconds, Provenance.currentCommit(), Machine.current(), context.datasets(), claims,
+                seed, seconds, Provenance.currentCommit(), Machine.current(), context.recordedDatasets(), claims,
                 reproduction.title(), reproduction.paper());
         ReportWriter.write(out, results, context.report());
         ReportIndex.refresh(reportsRoot);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.wisekit.datasets.Datasets;
 
 /**
  * Everything a reproduction needs from its caller: the seed, the profile, where data is read from and
@@ -72,8 +73,16 @@ public final class RunContext {
         datasets.put(name, sha256);
     }
 
+    /**
+     * The datasets in the run's data directory, recording every file they verify ({@link #recordDataset}):
+     * reproductions load their data through this.
+     */
+    public Datasets data() {
+        return Datasets.withDataDirectory(dataDirectory).recordingTo(this::recordDataset);
+    }
+
     /** The datasets recorded so far, by name. */
-    public synchronized Map<String, String> datasets() {
+    public synchronized Map<String, String> recordedDatasets() {
         return Map.copyOf(datasets);
     }
 }

@@ -145,6 +145,33 @@ class VerdictRulesTest {
     }
 
     @Test
+    void datasetsARunRecordsReachResultsJson(@TempDir Path reports) throws Exception {
+        Reproduction reads = new Reproduction() {
+            public String id() {
+                return "m/reads";
+            }
+
+            public String title() {
+                return "reads data";
+            }
+
+            public String paper() {
+                return "none";
+            }
+
+            public List<Claim> run(RunContext context) {
+                context.recordDataset("fashion-mnist:t10k-images-idx3-ubyte.gz", "abc123");
+                assertThatThrownBy(() -> context.recordDataset(" ", "x")).hasMessageContaining("needs a name");
+                return List.of(Claim.atLeast("k", "s", "", 1, "", 0));
+            }
+        };
+        Results r = new ReproductionRunner(reports, Profile.SMOKE, 1, null, Progress.SILENT).run(reads);
+        assertThat(r.datasets()).containsExactly(Map.entry("fashion-mnist:t10k-images-idx3-ubyte.gz", "abc123"));
+        assertThat(Files.readString(reports.resolve("m/reads/report.md"))).contains("`fashion-mnist:t10k-images-idx3-ubyte.gz` (sha256 abc123");
+        assertThat(Results.read(reports.resolve("m/reads/results.json")).datasets()).isEqualTo(r.datasets());
+    }
+
+    @Test
     void gitCommitIsReadFromTheCheckoutOrUnknown(@TempDir Path dir) throws Exception {
         assertThat(Provenance.gitCommit(dir)).isEqualTo("unknown");
         Path git = Files.createDirectories(dir.resolve("repo/.git/refs/heads"));

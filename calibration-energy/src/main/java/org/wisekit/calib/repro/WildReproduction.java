@@ -117,7 +117,7 @@ public final class WildReproduction implements Reproduction {
     @Override
     public List<Claim> run(RunContext context) {
         Settings settings = context.profile().pick(SMOKE, DEFAULT, FULL);
-        Datasets data = Datasets.withDataDirectory(context.dataDirectory());
+        Datasets data = context.data();
         Inputs[] inputs = new Inputs[1];      // loaded at most once, and only when some seed misses the cache
         List<SeedLogits> logits = new ArrayList<>();
         List<Map<Method, MethodScores>> scores = new ArrayList<>();

@@ -73,7 +73,7 @@ public final class ResourcesReproduction implements Reproduction {
                 new Protocol(Integer.MAX_VALUE, Integer.MAX_VALUE, 10, 5, 3, 4, 1, List.of(Simulation.Partition.IID)),
                 new Protocol(Integer.MAX_VALUE, Integer.MAX_VALUE, 10, 10, 3, 10, 2,
                         List.of(Simulation.Partition.IID, Simulation.Partition.DIRICHLET)));
-        AvDigits.Split data = Simulation.data(context.dataDirectory(), context.seed());
+        AvDigits.Split data = Simulation.data(context.data(), context.seed());
         var train = Simulation.thin(data.train(), p.trainPairs);
         var test = Simulation.thin(data.test(), p.testPairs);
         MultimodalTrainer.Settings settings = new MultimodalTrainer.Settings(p.epochs, 32, 1e-3, 1e-4, 0);

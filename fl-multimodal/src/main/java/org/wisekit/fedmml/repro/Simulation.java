@@ -33,8 +33,12 @@ public final class Simulation {
 
     /** FSDD clips paired with MNIST digits, from the data directory ({@code null}: the environment's). */
     public static AvDigits.Split data(Path dataDirectory, long seed) {
-        Datasets d = dataDirectory == null ? Datasets.fromEnvironment() : Datasets.withDataDirectory(dataDirectory);
-        return AvDigits.pair(d.fsdd(), d.mnistDigits(), seed);
+        return data(dataDirectory == null ? Datasets.fromEnvironment() : Datasets.withDataDirectory(dataDirectory), seed);
+    }
+
+    /** FSDD clips paired with MNIST digits from {@code datasets}. */
+    public static AvDigits.Split data(Datasets datasets, long seed) {
+        return AvDigits.pair(datasets.fsdd(), datasets.mnistDigits(), seed);
     }
 
     /** Client k's indices into {@code train}: IID shards, or Dirichlet(0.5) label skew with at least 8 pairs each. */

@@ -86,7 +86,7 @@ public final class ParetoReproduction implements Reproduction {
     @Override
     public List<Claim> run(RunContext ctx) {
         Sizes s = ctx.profile().pick(SMOKE, DEFAULT, FULL);
-        Datasets data = Datasets.withDataDirectory(ctx.dataDirectory());
+        Datasets data = ctx.data();
         LabeledImages train = data.fashionMnist(Split.TRAIN);
         LabeledImages test = data.fashionMnist(Split.TEST);
         KernelPath path = KernelPath.defaultPath();

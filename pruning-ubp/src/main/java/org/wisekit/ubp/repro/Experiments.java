@@ -1,7 +1,6 @@
 package org.wisekit.ubp.repro;
 
 import java.util.Arrays;
-import org.wisekit.datasets.Datasets;
 import org.wisekit.datasets.LabeledImages;
 import org.wisekit.datasets.Split;
 import org.wisekit.harness.Progress;
@@ -22,7 +21,7 @@ final class Experiments {
 
     /** The first {@code limit} images of a Fashion-MNIST split, from the run's data directory. */
     static ImageData fashionMnist(RunContext context, Split split, int limit) {
-        LabeledImages images = Datasets.withDataDirectory(context.dataDirectory()).fashionMnist(split);
+        LabeledImages images = context.data().fashionMnist(split);
         int n = Math.min(limit, images.size());
         int pixels = images.images().size() / images.size();
         return ImageData.of(Arrays.copyOf(images.images().data(), n * pixels), Arrays.copyOf(images.labels(), n),

@@ -75,7 +75,7 @@ public final class OrderingReproduction implements Reproduction {
     @Override
     public List<Claim> run(RunContext context) {
         Setup s = setup(context);
-        Datasets datasets = Datasets.withDataDirectory(context.dataDirectory());
+        Datasets datasets = context.data();
         TextCorpus corpus = DecoderModels.corpus(datasets, s.collections());
         boolean[] trained = new boolean[1];
         LlamaModel[] trainedModel = new LlamaModel[1];

@@ -70,7 +70,7 @@ public final class SmallDataReproduction implements Reproduction {
                 new Plan(new int[] {2000, 5000}, 5000, 3, 1, 2000, 20000, 5, 1, 100, 10000, 1, 150, 200),
                 new Plan(new int[] {1000, 2000, 5000, 20000}, 5000, 3, 3, 2000, 20000, 10, 2, 100, 10000, 3, 1000, 1000));
         Recipe recipe = Recipe.standard(plan.epochs, plan.warmup);
-        Datasets datasets = Datasets.withDataDirectory(context.dataDirectory());
+        Datasets datasets = context.data();
         ImageSet fashionTrain = images(datasets.fashionMnist(Split.TRAIN));
         ImageSet fashionTest = images(datasets.fashionMnist(Split.TEST));
         fashionTest = fashionTest.select(range(Math.min(plan.testImages, fashionTest.size()))); // the first n
