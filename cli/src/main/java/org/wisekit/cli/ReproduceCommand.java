@@ -12,6 +12,7 @@ import org.wisekit.harness.Profile;
 import org.wisekit.harness.ReproductionRunner;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.Results;
+import org.wisekit.harness.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,8 +80,13 @@ final class ReproduceCommand implements Callable<Integer> {
         } else if (!done.isEmpty()) {
             stdout.println("Index of all claims: " + reports.resolve("index.md"));
         }
+        List<String> violated = done.stream().flatMap(r -> r.claims().stream()
+                .filter(c -> c.verdict() == Verdict.INVARIANT_VIOLATED).map(c -> r.id() + ": " + c.statement())).toList();
+        // A violated invariant is a defect in the implementation, not a finding: the run fails (reports stay).
+        violated.forEach(v -> stderr.println("wisekit: invariant violated in " + v));
+        stderr.flush();
         if (failures.isEmpty()) {
-            return ExitCodes.OK;
+            return violated.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         }
         boolean allData = failures.stream().allMatch(f -> Wisekit.exitCode(f) == ExitCodes.DATA);
         return allData ? ExitCodes.DATA : ExitCodes.FAILED;

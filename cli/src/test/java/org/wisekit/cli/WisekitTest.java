@@ -108,6 +108,24 @@ class WisekitTest {
     }
 
     @Test
+    void violatedInvariantFailsTheRunButKeepsTheReport() {
+        Reproduction inconsistent = new Reproduction() {
+            @Override public String id() { return "broken/invariant"; }
+            @Override public String title() { return "an identity that does not hold"; }
+            @Override public String paper() { return "none"; }
+            @Override public List<Claim> run(RunContext c) {
+                return List.of(Claim.invariant("identity", "theta = 0 equals TS", false, 0.3, "", "max |p - p_TS| = 0"),
+                        Claim.atLeast("k", "a real claim", "", 2, "x", 1));
+            }
+        };
+        int status = run(app(inconsistent), "reproduce", "all", "--profile", "smoke", "--out", tmp.toString());
+        assertThat(status).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("wisekit: invariant violated in broken/invariant: theta = 0 equals TS");
+        assertThat(tmp.resolve("broken/invariant/results.json")).exists();
+        assertThat(out.toString()).contains("INVARIANT_VIOLATED");
+    }
+
+    @Test
     void missingDataIsOneLineWithTheDataStatus() {
         Reproduction needsData = new Reproduction() {
             @Override public String id() { return "needs/data"; }
