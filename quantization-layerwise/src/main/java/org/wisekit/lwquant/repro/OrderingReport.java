@@ -27,7 +27,7 @@ final class OrderingReport {
                       double trainSeconds, TextCorpus corpus, int calibWindows, int testWindows, double fp32,
                       double[] lim, double[] zd, double[] zdAbs, double[] dropOne, List<Ordering> orders,
                       List<Quantizer> quantizers, Map<String, double[]> curves, Map<String, double[]> pruned,
-                      OrderingReproduction.Grid grid) {
+                      OrderingReproduction.Grid grid, List<OrderingReproduction.EqualBytes> pairs) {
         LlamaConfig c = s.config();
         int layers = c.layers();
         var report = context.report();
@@ -64,8 +64,8 @@ final class OrderingReport {
         report.table("Per-block importance: LIM, ShortGPT Block Influence (BI = 1 - E cos), ZD (z > 1 and |z| > 1), and"
                 + " the test perplexity with that single block removed", List.of("block", "LIM", "BI", "ZD", "ZD |z|",
                 "PPL without block"), rows);
-        report.paragraph(String.format(Locale.ROOT, "Cross-checks: the BI order equals the LIM order (BI = LIM + 1"
-                + " block by block). Spearman correlation with the perplexity increase when the block alone is removed:"
+        report.paragraph(String.format(Locale.ROOT, "BI = 1 + LIM by definition, so the BI order is the LIM order"
+                + " and is shown for reference only, not as a check. Spearman correlation with the perplexity increase when the block alone is removed:"
                 + " LIM %.3f, ZD %.3f (negative is what the 'smaller ZD = more important' reading predicts).",
                 spearman(lim, dropDelta), spearman(zd, dropDelta)));
 
@@ -128,6 +128,21 @@ final class OrderingReport {
                         + lo + " bits, " + q.name() + ".");
             }
         }
+        equalBytes(context, pairs);
+    }
+
+    private static void equalBytes(RunContext context, List<OrderingReproduction.EqualBytes> pairs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (OrderingReproduction.EqualBytes e : pairs) {
+            rows.add(List.of(e.quantizer(), String.valueOf(e.lo()), String.valueOf(e.pruned()),
+                    String.format(Locale.ROOT, "%,d", e.prunedBytes()), Stats.fixed(e.prunedPpl(), 3),
+                    String.valueOf(e.quantized()), String.format(Locale.ROOT, "%,d", e.quantizedBytes()),
+                    Stats.fixed(e.quantizedPpl(), 3), e.prunedPpl() <= e.quantizedPpl() ? "pruning" : "quantization"));
+        }
+        context.report().table("Quantization vs pruning at equal bytes: p least important (LIM) blocks pruned (rest 4 bits)"
+                + " against the fewest least important blocks at lo bits whose block-matrix bytes are at most the pruned"
+                + " model's (the quantized model is never the larger one)", List.of("quantizer", "lo", "pruned p",
+                "pruned bytes", "pruned PPL", "blocks at lo", "quantized bytes", "quantized PPL", "lower PPL"), rows);
     }
 
     static long parameters(LlamaModel model) {
