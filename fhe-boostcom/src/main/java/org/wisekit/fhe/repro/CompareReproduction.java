@@ -26,6 +26,7 @@ import org.wisekit.harness.Progress;
 import org.wisekit.harness.Report;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
+import org.wisekit.harness.Threshold;
 
 /**
  * {@code fhe-boostcom/compare}: the Iliashenko-Zucca comparison circuits decrypt exactly, and BoostCom's CPU
@@ -70,7 +71,7 @@ public final class CompareReproduction implements Reproduction {
         int secondArray = smoke ? 5 : 8;
         int sortSize = 4;
         int extraBatches = context.profile().pick(1, 1, 3);
-        int rounds = context.profile().pick(2, 2, 3);
+        int rounds = context.profile().pick(2, 3, 5);
         SplittableRandom random = new SplittableRandom(context.seed());
         Report report = context.report();
         Checks checks = new Checks();
@@ -100,7 +101,7 @@ public final class CompareReproduction implements Reproduction {
             packedLadder = compareLadder(packed, batch, rounds, checks, task);
         }
         stageTable(report, packed, packedLadder);
-        int[] izCounts = izCountChecks(packed, packedLadder);
+        IzCounts izCounts = izCountChecks(packed, packedLadder);
         for (int b = 0; b < extraBatches; b++) {
             long[][] more = packedBatch(random, packedFormat, capacity, false);
             try (IzComparator comparator = packed.comparator(BoostComOptions.all(THREADS))) {
@@ -157,6 +158,7 @@ public final class CompareReproduction implements Reproduction {
         }
 
         ladderReport(report, packedLadder, arrayLadder, packedFormat, capacity, arraySize, arrayFormat);
+        anchorTable(report, tier, packedLadder, packedFormat, capacity);
         report.paragraph("Load average (1 min) of the shared machine before the ladders: " + loadBefore + "; after: "
                 + loadAverage() + ". Other processes compete for the 2 cores, so a 2-thread rung gets less than 2 "
                 + "cores' worth of time and the wall-clock speed-ups are lower bounds of what a quiet machine shows.");
@@ -168,27 +170,47 @@ public final class CompareReproduction implements Reproduction {
         }
         report.table("Circuit results against the plaintext answers", List.of("circuit", "result"), checks.rows());
 
-        double packedSpeedup = packedLadder.speedup();
-        double arraySpeedup = arrayLadder.speedup();
         List<Claim> claims = new ArrayList<>();
-        claims.add(Claim.counted("compare-exact", "dec(compare(enc a, enc b)) == (a < b) and == (a == b) on random "
+        // exactness holds by construction when the BGV code is right (IZ's circuit is exact): tests of this
+        // implementation, not of the papers' claims
+        claims.add(Claim.invariant("compare-exact", "dec(compare(enc a, enc b)) == (a < b) and == (a == b) on random "
                         + packedBits + "-bit pairs and the edge cases (equal, differ by one, 0, max, only the top or "
-                        + "only the bottom digit differs)", "0 errors (IZ: exact circuit)", checks.pairsRight,
-                checks.pairsTotal, checks.pairsTotal).withNote(checks.pairsTotal + " pairs"));
-        claims.add(Claim.counted("circuits-exact", "min/max, array minimum, argmin and sort decrypt to the plaintext "
-                + "answers", "exact", checks.circuitsRight, checks.circuitsTotal, checks.circuitsTotal));
-        claims.add(Claim.counted("switches-identical", "Every rung of both ablation ladders decrypts to exactly the "
-                        + "baseline's slots", "identical (same circuit)", checks.identical, checks.rungs,
-                checks.rungs));
-        claims.add(Claim.counted("iz-operation-counts", "The baseline's counts match the IZ circuit: d-1 Frobenius "
-                        + "maps, d' LT evaluations of the PS cost, 2 ceil(log2 l) + 1 shifts to combine slots",
-                "note §2.1", izCounts[0], izCounts[1], izCounts[1]));
-        claims.add(Claim.atLeast("speedup-packed", "BoostCom-CPU (2 threads + compaction + non-blocking) over the "
-                        + "single-thread baseline on a fully packed " + packedBits + "-bit comparison at " + tier,
-                ">= 1.6x (issue; the paper's 11.1x includes a GPU)", packedSpeedup, "x", PACKED_SPEEDUP));
-        claims.add(Claim.atLeast("speedup-underfilled", "BoostCom-CPU over the single-thread baseline on an "
-                        + "under-filled array minimum (N = " + arraySize + ", " + arrayBits + "-bit words) at " + tier,
-                ">= 3x (issue)", arraySpeedup, "x", UNDERFILLED_SPEEDUP));
+                        + "only the bottom digit differs): pairs right", checks.pairsRight == checks.pairsTotal,
+                (double) checks.pairsRight, "of " + checks.pairsTotal, "all pairs right (IZ's circuit is exact)")
+                .withNote(checks.pairsTotal + " pairs"));
+        claims.add(Claim.invariant("circuits-exact", "min/max, array minimum, argmin and sort decrypt to the plaintext "
+                        + "answers: circuits right", checks.circuitsRight == checks.circuitsTotal,
+                (double) checks.circuitsRight, "of " + checks.circuitsTotal, "all circuits right"));
+        claims.add(Claim.invariant("switches-identical", "Every rung of both ablation ladders decrypts to exactly the "
+                        + "baseline's slots (the switches reorder the same circuit): rungs identical",
+                checks.identical == checks.rungs, (double) checks.identical, "of " + checks.rungs,
+                "all rungs identical"));
+        claims.add(Claim.invariant("iz-circuit-structure", "The baseline runs IZ's circuit as described: d-1 "
+                        + "Frobenius maps to extract digits, d' LT evaluations, 2 ceil(log2 l) + 1 shifts to combine "
+                        + "slots (counted by the evaluator): parts that hold", izCounts.structureHolding == 3,
+                (double) izCounts.structureHolding, "of 3", "3 of 3"));
+        claims.add(Claim.atMost("iz-lt-cost", String.format(Locale.ROOT, "Ciphertext products per LT/EQ evaluation "
+                        + "at p = %d (counted by the evaluator on the encrypted baseline run) are within IZ's published"
+                        + " cost sqrt(2p) + 1.5 log2 p", parameters.plaintextModulus()),
+                String.format(Locale.ROOT, "~ %.1f (sqrt(2p) + 1.5 log2 p, IZ; note §2.1)", izCounts.publishedCost),
+                izCounts.productsPerEvaluation, "products", izCounts.publishedCost)
+                .withNote("IZ state the cost as an approximation; the rule reads it as an upper bound."));
+        double[] packedSpeedups = packedLadder.speedups();
+        double[] arraySpeedups = arrayLadder.speedups();
+        claims.add(Claim.overSeeds("speedup-packed", "BoostCom-CPU (2 threads + compaction + non-blocking) over the "
+                        + "single-thread baseline on a fully packed " + packedBits + "-bit comparison at " + tier
+                        + " (per interleaved round)",
+                "11.1x end-to-end with a GPU; no CPU-only figure", packedSpeedups, "x",
+                Threshold.atLeast(PACKED_SPEEDUP))
+                .withNote("The paper gives no CPU-only figure; 1.6x on 2 cores is the project's target (issue). One "
+                        + "value per interleaved round (baseline time / all-switches time of the same round)."));
+        claims.add(Claim.overSeeds("speedup-underfilled", "BoostCom-CPU over the single-thread baseline on an "
+                        + "under-filled array minimum (N = " + arraySize + ", " + arrayBits + "-bit words) at " + tier
+                        + " (per interleaved round)",
+                "11.1x end-to-end with a GPU; no CPU-only figure", arraySpeedups, "x",
+                Threshold.atLeast(UNDERFILLED_SPEEDUP))
+                .withNote("The paper gives no CPU-only figure; 3x with compaction on 2 cores is the project's target "
+                        + "(issue). One value per interleaved round."));
         claims.add(Claim.outOfScope("gpu-11x", "BoostCom's end-to-end 11.1x over CPU HElib + IZ", "11.1x",
                 "needs the GPU NTT/Bluestein kernels and CUDA streams; this machine has 2 CPU cores and no GPU"));
         return claims;
@@ -223,15 +245,28 @@ public final class CompareReproduction implements Reproduction {
         final List<String> labels = new ArrayList<>();
         final List<Double> seconds = new ArrayList<>();
         final List<Double> cpuSeconds = new ArrayList<>();
+        /** Every repeat's wall-clock seconds, by rung, in round order. */
+        final List<List<Double>> allSeconds = new ArrayList<>();
         List<Stage> baselineStages;
         OperationCounts baselineStart;
 
-        double speedup() {
-            return seconds.get(0) / seconds.get(seconds.size() - 1);
+        /** Baseline over last rung, per interleaved round. */
+        double[] speedups() {
+            List<Double> first = allSeconds.get(0);
+            List<Double> last = allSeconds.get(allSeconds.size() - 1);
+            double[] ratios = new double[Math.min(first.size(), last.size())];
+            for (int r = 0; r < ratios.length; r++) {
+                ratios[r] = first.get(r) / last.get(r);
+            }
+            return ratios;
         }
 
         /** Keeps the fastest of the interleaved repeats of rung i (the least disturbed by other processes). */
         void record(int rung, String label, double wall, double cpu) {
+            if (allSeconds.size() <= rung) {
+                allSeconds.add(new ArrayList<>());
+            }
+            allSeconds.get(rung).add(wall);
             if (labels.size() <= rung) {
                 labels.add(label);
                 seconds.add(wall);
@@ -342,6 +377,10 @@ public final class CompareReproduction implements Reproduction {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Iliashenko-Zucca (published, Tab. 3), HElib, 1 thread, i5-7267U", "431", "96 (HElib's "
                 + "estimate)", "16.07", "11", "—"));
+        double[] anchor = helibAnchor(ComparisonTier.B2);
+        rows.add(List.of("HElib 2.3.0 + IZ, 1 thread, measured on a machine of this project's kind (shared/anchors)",
+                "463.4", "86.1 (HElib's estimate)", String.format(Locale.ROOT, "%.2f", anchor[0]),
+                String.format(Locale.ROOT, "%.2f", 1e3 * anchor[0] / anchor[1]), "—"));
         for (BoostComOptions options : List.of(BoostComOptions.baseline(), BoostComOptions.all(THREADS))) {
             try (IzComparator comparator = session.comparator(options)) {
                 comparator.prepare(capacity);
@@ -389,23 +428,71 @@ public final class CompareReproduction implements Reproduction {
                         "automorphisms", "transforms", "s at end"), rows);
     }
 
-    /** {holding, total} of the op-count checks against the IZ circuit's structure. */
-    private static int[] izCountChecks(ComparisonSession session, Ladder ladder) {
+    /** The structure checks that hold (of 3), the products per LT evaluation, and IZ's published cost. */
+    private record IzCounts(int structureHolding, double productsPerEvaluation, double publishedCost) {
+    }
+
+    /** The baseline's counted operations against IZ's circuit structure and published LT cost. */
+    private static IzCounts izCountChecks(ComparisonSession session, Ladder ladder) {
         List<Stage> stages = ladder.baselineStages;
         BgvParameters parameters = session.parameters();
         WordFormat format = session.format();
-        LessThanPolynomialCounter counter = new LessThanPolynomialCounter();
-        session.setup().polynomial().evaluate(counter, 0);
         int l = format.slotsPerWord();
         int log2l = 32 - Integer.numberOfLeadingZeros(l - 1);
         OperationCounts extract = stages.get(0).countsAtEnd().minus(ladder.baselineStart);
         OperationCounts evaluate = stages.get(1).countsAtEnd().minus(stages.get(0).countsAtEnd());
         OperationCounts combine = stages.get(3).countsAtEnd().minus(stages.get(2).countsAtEnd());
+        int evaluations = format.digitsPerSlot();
+        LessThanPolynomialCounter counter = new LessThanPolynomialCounter();
+        session.setup().polynomial().evaluate(counter, 0);
         int holding = 0;
-        holding += evaluate.multiplications() == (long) format.digitsPerSlot() * counter.products ? 1 : 0;
+        holding += evaluate.multiplications() == (long) evaluations * counter.products ? 1 : 0;
         holding += combine.automorphisms() == (l > 1 ? 2L * log2l + 1 : 0) ? 1 : 0;
         holding += extract.automorphisms() == parameters.slots().degree() - 1 ? 1 : 0;
-        return new int[] {holding, 3};
+        double p = parameters.plaintextModulus();
+        double published = Math.sqrt(2 * p) + 1.5 * Math.log(p) / Math.log(2);
+        return new IzCounts(holding, (double) evaluate.multiplications() / evaluations, published);
+    }
+
+    /**
+     * HElib 2.3.0 + the IZ comparator measured on a machine of this project's kind (2-vCPU KVM, one thread;
+     * {@code shared/anchors/README.md}): seconds per batch and integers per batch, by tier; null where none.
+     */
+    static double[] helibAnchor(ComparisonTier tier) {
+        return switch (tier) {
+            case T0 -> new double[] {0.059, 51};
+            case T1 -> new double[] {0.725, 181};
+            case B1 -> new double[] {7.63, 715};
+            case B2 -> new double[] {12.06, 1441};
+            default -> null;
+        };
+    }
+
+    /** The Java baseline's packed comparison beside HElib + IZ measured on this machine kind, same tier. */
+    private static void anchorTable(Report report, ComparisonTier tier, Ladder packed, WordFormat format,
+                                    int capacity) {
+        double[] anchor = helibAnchor(tier);
+        if (anchor == null || (int) anchor[1] != capacity) {
+            report.paragraph("No HElib figure measured on this machine kind for tier " + tier + " with " + capacity
+                    + " words per ciphertext.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("HElib 2.3.0 + IZ, 1 thread (anchor, same machine kind)", String.format(Locale.ROOT,
+                "%.3f", anchor[0]), String.format(Locale.ROOT, "%.2f", 1e3 * anchor[0] / anchor[1]), "1.00"));
+        for (int i : new int[] {0, packed.labels.size() - 1}) {
+            double s = packed.seconds.get(i);
+            rows.add(List.of("this module, " + packed.labels.get(i) + ", this machine", String.format(Locale.ROOT,
+                    "%.3f", s), String.format(Locale.ROOT, "%.2f", 1e3 * s / capacity),
+                    String.format(Locale.ROOT, "%.2f", s / anchor[0])));
+        }
+        report.table(String.format(Locale.ROOT, "Packed comparison at %s (%d words, (d', l) = (%d, %d)) against "
+                        + "HElib + IZ measured on a machine of this kind (shared/anchors; single thread, median of 3)",
+                tier, capacity, format.digitsPerSlot(), format.slotsPerWord()),
+                List.of("implementation", "s per batch", "ms per integer", "x HElib"), rows);
+        report.paragraph("The anchor was measured on another machine of the same kind (an Intel Xeon, 2.6 GHz), "
+                + "not on this one: the ratio is orientation, not a benchmark. The Java chain is longer than HElib's, "
+                + "so the same ring here is less secure.");
     }
 
     private static void ladderReport(Report report, Ladder packed, Ladder arrays, WordFormat packedFormat, int capacity,
