@@ -50,6 +50,32 @@ class BaselinesTest {
     }
 
     @Test
+    void pcaRankOneMatrixVectorPathIsExactOnRankOneData() {
+        // rows = centre + t_i * direction: one principal direction explains everything, so PCA k = 1 (the
+        // matrix-vector path) must give the exact product; D = 37 exercises the tail after blocks of 8
+        int n = 500;
+        int d = 37;
+        float[] centre = Tensor.normal(5, 0f, 1f, 1, d).data();
+        float[] direction = Tensor.normal(6, 0f, 1f, 1, d).data();
+        float[] t = Tensor.normal(7, 0f, 2f, 1, n).data();
+        float[] rows = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                rows[i * d + j] = centre[j] + t[i] * direction[j];
+            }
+        }
+        Tensor a = Tensor.wrap(rows, n, d);
+        Tensor b = Tensor.normal(8, 0f, 1f, d, 5);
+        float[] out = new float[n * 5];
+        new PcaMatmul(a, b, 1).multiply(rows, n, out);
+        assertThat(MaddnessModelTest.nmse(a.matmul(b), Tensor.wrap(out, n, 5))).isLessThan(1e-6);
+        // and it is not a trivially exact method: on full-rank data one direction loses information
+        Tensor full = Tensor.normal(9, 0f, 1f, n, d);
+        new PcaMatmul(full, b, 1).multiply(full.data(), n, out);
+        assertThat(MaddnessModelTest.nmse(full.matmul(b), Tensor.wrap(out, n, 5))).isGreaterThan(0.5);
+    }
+
+    @Test
     void exactMethodsAgreeWithTensorMatmulAndApproximationsAreClose() {
         Tensor a = MaddnessModelTest.clustered(2, 2000, 32, 8, 0.1f);
         Tensor b = Tensor.normal(3, 0f, 1f, 32, 6);

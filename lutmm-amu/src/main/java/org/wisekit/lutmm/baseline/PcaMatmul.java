@@ -86,6 +86,10 @@ public final class PcaMatmul extends AbstractApproxMatmul {
 
     @Override
     public void multiply(float[] a, int n, float[] out) {
+        if (components == 1) {
+            multiplyRankOne(a, n, out);
+            return;
+        }
         if (projected.length < n * components) {
             projected = new float[n * components];
         }
@@ -99,6 +103,42 @@ public final class PcaMatmul extends AbstractApproxMatmul {
         for (int i = 0; i < n; i++) {
             for (int m = 0; m < outputs; m++) {
                 out[i * outputs + m] += muB[m];
+            }
+        }
+    }
+
+    /**
+     * k = 1 as what it is, a matrix-vector product and a rank-one update: per row one dot product with the
+     * principal direction (eight independent accumulators, so that the JIT keeps them in registers and
+     * the additions overlap), then {@code out[i] = (a_i . v - muV) (vᵀB) + muB}. No GEMM call, no scratch.
+     */
+    private void multiplyRankOne(float[] a, int n, float[] out) {
+        int d = inputs;
+        int m = outputs;
+        int d8 = d & ~7;
+        float mu = muV[0];
+        for (int i = 0; i < n; i++) {
+            int row = i * d;
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            int j = 0;
+            for (; j < d8; j += 8) {
+                s0 += a[row + j] * v[j];
+                s1 += a[row + j + 1] * v[j + 1];
+                s2 += a[row + j + 2] * v[j + 2];
+                s3 += a[row + j + 3] * v[j + 3];
+                s4 += a[row + j + 4] * v[j + 4];
+                s5 += a[row + j + 5] * v[j + 5];
+                s6 += a[row + j + 6] * v[j + 6];
+                s7 += a[row + j + 7] * v[j + 7];
+            }
+            float dot = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+            for (; j < d; j++) {
+                dot += a[row + j] * v[j];
+            }
+            float p = dot - mu;
+            int o = i * m;
+            for (int c = 0; c < m; c++) {
+                out[o + c] = p * vtb[c] + muB[c];
             }
         }
     }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.wisekit.datasets.Datasets;
@@ -51,7 +50,7 @@ public final class ParetoReproduction implements Reproduction {
                  int kmeansRows, int kmeansIterations, double timeBudget) {
     }
 
-    private static final Sizes SMOKE = new Sizes(1024, 1, 1000, 320, new int[]{8, 32}, new int[]{8}, new int[]{8},
+    private static final Sizes SMOKE = new Sizes(1024, 1, 1000, 320, new int[]{8, 16, 32}, new int[]{8}, new int[]{8},
             new int[]{8}, new int[]{4}, 40, new int[]{2, 4, 8}, new int[]{4}, new int[]{16, 16, 16}, 500, 2, 0.01);
     private static final Sizes DEFAULT = new Sizes(60000, 2, 60000, 10000, new int[]{4, 8, 16, 32, 64},
             new int[]{16, 32}, new int[]{8, 16, 32, 64}, new int[]{8, 16}, new int[]{1, 2, 4, 8}, 0,
@@ -179,22 +178,16 @@ public final class ParetoReproduction implements Reproduction {
         claims.add(Claim.atMost("e1-c32-within-1pt", "MADDNESS at C = 32 is within 1 point of the exact accuracy on the "
                         + "last-layer task", "≈ 0 pt drop at C = 32 (CIFAR-10 plot: 0.93 vs 0.93)",
                 exact.metric() - c32.metric(), "points", 1.0));
+        Point c16 = points.stream().filter(p -> p.name().equals("MADDNESS C=16")).findFirst().orElse(null);
+        String c16Statement = "MADDNESS at C = 16 is within 2 points of the exact accuracy on the last-layer task";
+        String c16Paper = "small drop at C = 16 (CIFAR-10 plot; 2-point threshold from the implementation note)";
+        claims.add(c16 == null
+                ? Claim.notRun("e1-c16-within-2pt", c16Statement, c16Paper, "C = 16 is not in this profile's sweep;"
+                        + " the smoke, default and full profiles run it")
+                : Claim.atMost("e1-c16-within-2pt", c16Statement, c16Paper, exact.metric() - c16.metric(), "points", 2.0));
         List<Point> maddness = points.stream().filter(p -> p.family().equals("MADDNESS")).toList();
-        List<Point> others = points.stream().filter(p -> List.of("int8", "PCA", "Bolt", "PQ").contains(p.family())).toList();
-        int dominated = 0;
-        List<String> undominated = new ArrayList<>();
-        for (Point o : others) {
-            boolean dom = maddness.stream().anyMatch(m -> m.seconds() <= o.seconds() && m.metric() >= o.metric());
-            if (dom) {
-                dominated++;
-            } else {
-                undominated.add(o.name());
-            }
-        }
-        claims.add(Claim.counted("e1-pareto", "Every int8/PCA/PQ/Bolt point is dominated (faster and at least as accurate) "
-                        + "by some MADDNESS point", "all baselines dominated", dominated, others.size(),
-                Math.max(1, (others.size() + 1) / 2))
-                .withNote(undominated.isEmpty() ? "" : "not dominated: " + String.join(", ", undominated)));
+        claims.add(paretoClaim("e1-pareto", "Every int8/PCA/PQ/Bolt point is dominated (faster and at least as accurate) "
+                + "by some MADDNESS point", points, maddness, true));
         Point smallest = maddness.stream().filter(p -> exact.metric() - p.metric() <= 1.0)
                 .min((a, b) -> Integer.compare(codebooks(a.name()), codebooks(b.name()))).orElse(null);
         double speedup = smallest == null ? Double.NaN : exact.seconds() / smallest.seconds();
@@ -269,7 +262,9 @@ public final class ParetoReproduction implements Reproduction {
                 holding++;
             }
         }
-        return List.of(Claim.counted("e2-nmse-monotone", "MADDNESS's NMSE does not increase with C on the filter task "
+        return List.of(paretoClaim("e2-pareto", "On the filter task every int8/PCA/Bolt point is dominated (faster and at"
+                        + " most the NMSE) by some MADDNESS point", points, maddness, false),
+                Claim.counted("e2-nmse-monotone", "MADDNESS's NMSE does not increase with C on the filter task "
                         + "(5 % tolerance), checked for each step of C", "NMSE falls with C (Caltech101 plots)", holding,
                 maddness.size() - 1, Math.max(1, maddness.size() - 2)).withNote(trail.toString()));
     }
@@ -349,63 +344,55 @@ public final class ParetoReproduction implements Reproduction {
                                 Long.toString(int8Bytes)),
                         List.of("AMU-style LUT (fused)", Stats.fixed(lutAcc, 2), Stats.fixed(n / tLut, 0), Stats.fixed(n / tFusedNet, 0),
                                 Long.toString(lutBytes))));
-        resolutionStudy(ctx, s, first, qnn, net, x, n, path);
 
         List<Claim> claims = new ArrayList<>();
-        claims.add(Claim.atMost("e3-fused-bit-identical", "The fused pipeline (decode, bias and ReLU folded into the next "
-                        + "layer's integer thresholds) gives the unfused pipeline's codes and logits bit for bit",
-                "not stated (AMU-style, reconstructed)", mismatches, "mismatches", 0));
+        claims.add(Claim.invariant("e3-fused-bit-identical", "The fused pipeline (decode, bias and ReLU folded into the "
+                        + "next layer's integer thresholds) gives the unfused pipeline's codes and logits bit for bit",
+                mismatches == 0, (double) mismatches, "mismatches", "0 mismatches (fused == unfused by construction)"));
         claims.add(Claim.atMost("e3-accuracy-drop", "The stacked LUT MLP is within 2 points of the float MLP",
                 "not stated (AMU-style, reconstructed)", floatAcc - lutAcc, "points", 2.0));
-        claims.add(Claim.atLeast("e3-throughput-vs-int8", "The LUT 784→256 layer has >= 2x the throughput of the Java "
-                        + "int8 QNN layer", "up to 9x vs FPGA QNN accelerators (AMU, FPGA)", tInt8 / tLut, "x", 2.0)
-                .withNote("LUT " + Stats.fixed(tLut * 1e3, 2) + " ms vs int8 " + Stats.fixed(tInt8 * 1e3, 2) + " ms for " + n
-                        + " rows; the Java int8 GEMM (int8 values in 16-bit lanes, no VNNI from Java 17) is slower than the own"
-                        + " float GEMM (" + Stats.fixed(tFloat * 1e3, 2) + " ms): LUT / float GEMM = "
-                        + Stats.fixed(tFloat / tLut, 2) + "x"));
+        // The in-process int8 time is not trustworthy (about 7x the JMH figure for the same call), so the
+        // throughput claim is left to the JMH suite; the in-process figures stay in the report only.
+        ctx.report().paragraph("In-process times of the 784→256 layer for " + n + " rows: LUT "
+                + Stats.fixed(tLut * 1e3, 2) + " ms, int8 " + Stats.fixed(tInt8 * 1e3, 2) + " ms, float GEMM "
+                + Stats.fixed(tFloat * 1e3, 2) + " ms (int8 / LUT = " + Stats.fixed(tInt8 / tLut, 2) + "x, float / LUT = "
+                + Stats.fixed(tFloat / tLut, 2) + "x). The in-process int8 time has been measured about 7x above the JMH"
+                + " figure for the same call, so it decides no claim: the LUT vs int8 throughput is measured by the JMH"
+                + " suite (`wisekit bench lutmm`, shape (10000, 784, 256)).");
+        claims.add(Claim.notRun("e3-throughput-vs-int8", "The LUT 784→256 layer has >= 2x the throughput of the Java "
+                        + "int8 QNN layer", "up to 9x vs FPGA QNN accelerators (AMU, FPGA)",
+                "measured by the JMH suite `wisekit bench lutmm` (MADDNESS vs int8 GEMM at (10000, 784, 256)), not by"
+                        + " this reproduction: its in-process int8 timing is about 7x off the JMH figure (in-process here: int8 / LUT = "
+                        + Stats.fixed(tInt8 / tLut, 2) + "x, not trustworthy)"));
         claims.add(Claim.outOfScope("amu-fpga", "AMU's FPGA throughput (9x) and energy efficiency (112x) against FPGA QNN "
                 + "accelerators", "9x, 112x", "needs an FPGA implementation; only the software-visible options are built here"));
         return claims;
     }
 
-    /**
-     * Time of the 784→256 layer for inputs of 4, 8, 16 and 32 bits: the LUT layer runs the same compare
-     * and lookup kernel whatever the precision; the multiply-accumulate baseline is the int8 GEMM for
-     * inputs up to 8 bits and the float GEMM above (no int16 kernel here).
-     */
-    private void resolutionStudy(RunContext ctx, Sizes s, StackedLutNetwork.LutLayer first, Int8Mlp qnn, FloatMlp net,
-                                 float[] x, int n, KernelPath path) {
-        int[] bits = {4, 8, 16, 32};
-        List<String> cats = new ArrayList<>();
-        List<Double> lutMs = new ArrayList<>();
-        List<Double> macMs = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        float[] out = new float[n * 256];
-        for (int b : bits) {
-            float[] xb = x.clone();
-            if (b < 32) {
-                float levels = (float) ((1L << b) - 1);
-                for (int p = 0; p < xb.length; p++) {
-                    xb[p] = Math.round(xb[p] * levels) / levels;
-                }
-            }
-            double tl = Timing.median(() -> StackedLutNetwork.apply(first, xb, n, path, null), s.timeBudget());
-            double tm = b <= 8 ? Timing.median(() -> qnn.layer(0, xb, n, out), s.timeBudget())
-                    : Timing.median(() -> FloatMlp.apply(net.layers().get(0), xb, n), s.timeBudget());
-            cats.add(b + "-bit");
-            lutMs.add(tl * 1e3);
-            macMs.add(tm * 1e3);
-            rows.add(List.of(b + "-bit", Stats.fixed(tl * 1e3, 3), Stats.fixed(tm * 1e3, 3), b <= 8 ? "int8 GEMM" : "float GEMM"));
-        }
-        ctx.report().table("AMU resolution study: 784→256 layer time for " + n + " rows by input precision",
-                List.of("input", "LUT layer (ms)", "MAC layer (ms)", "MAC kernel"), rows);
-        CategoryChart chart = Plots.bars("784→256 layer time vs input precision", "input precision", "time (ms)");
-        chart.addSeries("LUT (AMU-style)", cats, lutMs);
-        chart.addSeries("multiply-accumulate", cats, macMs);
-        ctx.report().plot("resolution-study", chart, "LUT layer vs multiply-accumulate layer time by input precision");
-    }
-
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The Pareto claim: each int8/PCA/PQ/Bolt point is dominated by some MADDNESS point that is at least as
+     * fast and at least as good ({@code higherIsBetter}: accuracy; else NMSE, lower is better).
+     */
+    static Claim paretoClaim(String key, String statement, List<Point> points, List<Point> maddness,
+                             boolean higherIsBetter) {
+        List<Point> others = points.stream().filter(p -> List.of("int8", "PCA", "Bolt", "PQ").contains(p.family())).toList();
+        int dominated = 0;
+        List<String> undominated = new ArrayList<>();
+        for (Point o : others) {
+            boolean dom = maddness.stream().anyMatch(m -> m.seconds() <= o.seconds()
+                    && (higherIsBetter ? m.metric() >= o.metric() : m.metric() <= o.metric()));
+            if (dom) {
+                dominated++;
+            } else {
+                undominated.add(o.name());
+            }
+        }
+        return Claim.counted(key, statement, "all baselines dominated", dominated, others.size(),
+                        Math.max(1, (others.size() + 1) / 2))
+                .withNote(undominated.isEmpty() ? "" : "not dominated: " + String.join(", ", undominated));
+    }
 
     private static void plotPareto(RunContext ctx, List<Point> points, Point exact, String file, String title, String yTitle) {
         XYChart chart = Plots.xy(title, "speed-up over own exact GEMM (log)", yTitle);

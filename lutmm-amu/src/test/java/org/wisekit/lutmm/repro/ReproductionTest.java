@@ -13,6 +13,7 @@ import org.wisekit.harness.Profile;
 import org.wisekit.harness.Progress;
 import org.wisekit.harness.ReproductionRunner;
 import org.wisekit.harness.Results;
+import org.wisekit.harness.Threshold;
 import org.wisekit.harness.Verdict;
 
 /** The reproduction end to end at the smoke profile on the real data. */
@@ -27,18 +28,38 @@ class ReproductionTest {
         RealData.load(d -> d.sklearnSampleImage("china.jpg"));
         Results results = new ReproductionRunner(reports, Profile.SMOKE, 1, null, Progress.SILENT)
                 .run(new ParetoReproduction());
-        assertThat(results.claims()).extracting(Claim::key).containsExactly("e1-c32-within-1pt", "e1-pareto",
-                "e1-speedup", "e2-nmse-monotone", "e3-fused-bit-identical", "e3-accuracy-drop", "e3-throughput-vs-int8",
-                "amu-fpga");
-        // bit-identity of the fused pipeline does not depend on the machine or the profile
-        assertThat(results.claims().get(4).verdict()).isEqualTo(Verdict.REPRODUCED);
-        assertThat(results.claims().get(4).measured()).isZero();
-        assertThat(results.claims().get(0).measured()).isNotNull();
+        assertThat(results.claims()).extracting(Claim::key).containsExactly("e1-c32-within-1pt", "e1-c16-within-2pt",
+                "e1-pareto", "e1-speedup", "e2-pareto", "e2-nmse-monotone", "e3-fused-bit-identical", "e3-accuracy-drop",
+                "e3-throughput-vs-int8", "amu-fpga");
+        // bit-identity of the fused pipeline holds by construction: an invariant, never a reproduction
+        Claim fused = claim(results, "e3-fused-bit-identical");
+        assertThat(fused.verdict()).isEqualTo(Verdict.INVARIANT);
+        assertThat(fused.measured()).isZero();
+        assertThat(claim(results, "e1-c32-within-1pt").measured()).isNotNull();
+        // C = 16 is in the smoke sweep, so the note's "<= 2 points at C = 16" is measured and decided by its rule
+        Claim c16 = claim(results, "e1-c16-within-2pt");
+        assertThat(c16.rule()).isEqualTo(Threshold.atMost(2.0));
+        assertThat(c16.verdict()).isEqualTo(c16.rule().check(c16.measured()));
+        // E2's Pareto claim counts the smoke run's int8, three PCA and one Bolt point
+        Claim e2 = claim(results, "e2-pareto");
+        assertThat(e2.rule()).isEqualTo(Threshold.count(5, 3));
+        assertThat(e2.verdict()).isEqualTo(e2.rule().check(e2.measured()));
+        // the in-process int8 timing is not trusted: the throughput claim is left to the JMH suite
+        Claim throughput = claim(results, "e3-throughput-vs-int8");
+        assertThat(throughput.verdict()).isEqualTo(Verdict.NOT_RUN);
+        assertThat(throughput.note()).contains("wisekit bench lutmm");
+        assertThat(claim(results, "amu-fpga").verdict()).isEqualTo(Verdict.OUT_OF_SCOPE);
         Path folder = reports.resolve("lutmm-amu").resolve("pareto");
-        for (String plot : new String[]{"e1-accuracy-vs-speedup.png", "e2-nmse-vs-speedup.png", "resolution-study.png"}) {
+        for (String plot : new String[]{"e1-accuracy-vs-speedup.png", "e2-nmse-vs-speedup.png"}) {
             assertThat(folder.resolve(plot)).isRegularFile();
         }
+        // the resolution study ran the same float kernels on rounded inputs; it is gone until a real low-bit path exists
+        assertThat(folder.resolve("resolution-study.png")).doesNotExist();
         assertThat(Files.readString(folder.resolve("report.md"))).contains("MADDNESS C=32", "exact (ND4J sgemm)",
                 "Bolt C=8", "PQ C=8", "PCA k=4", "int8 QNN", "reconstructed", "flower.jpg");
+    }
+
+    private static Claim claim(Results results, String key) {
+        return results.claims().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
     }
 }

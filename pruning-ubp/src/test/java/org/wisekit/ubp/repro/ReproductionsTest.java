@@ -14,6 +14,7 @@ import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.ReproductionRunner;
 import org.wisekit.harness.Results;
+import org.wisekit.harness.Threshold;
 import org.wisekit.harness.Verdict;
 
 /** Every reproduction end to end at the smoke profile: claims, report and plots. */
@@ -34,7 +35,7 @@ class ReproductionsTest {
     void kernelReproductionTimesEveryKernelAndWritesItsReport() throws Exception {
         Results results = runSmoke(new KernelReproduction());
         assertThat(results.claims()).extracting(Claim::key).containsExactly("wros-close-to-abp", "sliding-close-to-abp",
-                "abp-faster-than-dense", "ubp-faster-than-dense");
+                "abp-faster-than-dense", "ubp-faster-than-dense", "abp-faster-than-nd4j", "ubp-faster-than-nd4j");
         assertThat(results.claims()).allSatisfy(c -> assertThat(c.measured()).isNotNull());
         assertThat(folder("kernel").resolve("latency-80.png")).isRegularFile();
         assertThat(folder("kernel").resolve("speedup-vs-sparsity.png")).isRegularFile();
@@ -50,6 +51,12 @@ class ReproductionsTest {
         // The kept scores are deterministic; the two timing claims depend on the machine.
         assertThat(results.claims().subList(0, 3)).allSatisfy(c ->
                 assertThat(c.verdict()).as(c.key() + ": " + c.measuredText()).isEqualTo(Verdict.REPRODUCED));
+        // score-order counts only the cases where the exact DP ran: at the smoke profile fc2 and the crop at
+        // 80 and 90 % (fc1 is above the DP's cell limit), so 4 of 6 layer-sparsity cases.
+        Claim order = results.claims().get(2);
+        assertThat(order.rule()).isNotNull();
+        assertThat(order.rule().value()).isEqualTo(4);
+        assertThat(order.statement()).contains("where the exact DP runs");
         assertThat(folder("selection").resolve("kept-score-fc1.png")).isRegularFile();
         assertThat(Files.readString(folder("selection").resolve("report.md")))
                 .contains("reconstructed", "UBP-DP", "picked exactly the naive greedy's blocks in 6 of 6 cases");
@@ -60,9 +67,22 @@ class ReproductionsTest {
         RealData.load(d -> d.fashionMnist(Split.TEST));
         Results results = runSmoke(new AccuracyReproduction());
         assertThat(results.claims()).extracting(Claim::key).containsExactly("bed-vs-abp-80", "bed-vs-abp-90",
-                "cnn-bed-vs-abp-90");
-        assertThat(results.claims().get(0).measured()).isNotNull();
-        assertThat(results.claims().get(2).verdict()).isEqualTo(Verdict.OUT_OF_SCOPE);
+                "bed-gap-90", "cnn-bed-vs-abp-90");
+        // The accuracy claims are decided over seeds on the per-seed BED - ABP gaps (one seed at smoke).
+        for (Claim c : results.claims().subList(0, 3)) {
+            assertThat(c.seeds()).as(c.key()).isNotNull();
+            assertThat(c.seeds().n()).isEqualTo(1);
+            assertThat(c.statement()).endsWith("(one seed)");
+            assertThat(c.measured()).isEqualTo(c.seeds().values()[0]);
+            assertThat(c.verdict()).isEqualTo(c.rule().check(c.measured()));
+        }
+        assertThat(results.claims().get(1).rule()).isEqualTo(Threshold.atLeast(0));
+        assertThat(results.claims().get(2).rule()).isEqualTo(Threshold.atLeast(0.3));
+        assertThat(results.claims().get(1).measured()).isEqualTo(results.claims().get(2).measured());
+        // The MobileNet claim is skipped at this profile (it runs at the full one), not out of scope.
+        assertThat(results.claims().get(3).verdict()).isEqualTo(Verdict.NOT_RUN);
+        assertThat(results.claims().get(3).note()).contains("full profile");
+        assertThat(Files.readString(folder("accuracy").resolve("report.md"))).contains("gets the same");
         assertThat(folder("accuracy").resolve("accuracy-vs-sparsity.png")).isRegularFile();
         assertThat(Files.readString(folder("accuracy").resolve("report.md"))).contains("UBP-BED", "unstructured");
     }
