@@ -18,7 +18,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs federated rounds over any transport. It holds the global model and, per client, which version of each
  * tensor that client holds: a round sends a client the trainable tensors plus the frozen tensors it has not
- * seen in their latest version (once, at a stage change), and receives only the trainable tensors back. Updates
+ * seen in their latest version (once, at a stage change), and receives only the trainable tensors back. A client
+ * is recorded as holding what it was sent only when it answers (with a valid or a rejected update): one that
+ * drops (fails or misses the deadline) may never have received its task, so it is sent those tensors again. Updates
  * with other names, other shapes, non-finite values or no samples are rejected; the round aggregates with the
  * strategy when at least {@link ServerConfig#minResults()} updates arrived valid before the deadline.
  * Not thread-safe: one round at a time.
@@ -81,11 +83,14 @@ public final class FederatedServer {
         Map<String, Long> up = new TreeMap<>();
         Map<String, Long> before = new HashMap<>();
         Map<String, CompletableFuture<ClientUpdate>> pending = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> sentVersions = new HashMap<>();
         for (String id : sampled) {
             ClientConnection c = byId.get(id);
             before.put(id, c.bytesReceived());
             long sentBefore = c.bytesSent();
-            pending.put(id, c.fit(new FitTask(round, taskConfig, tensorsFor(id, train), List.copyOf(train))));
+            Map<String, Integer> sent = new HashMap<>();
+            sentVersions.put(id, sent);
+            pending.put(id, c.fit(new FitTask(round, taskConfig, tensorsFor(id, train, sent), List.copyOf(train))));
             down.put(id, c.bytesSent() - sentBefore);
         }
 
@@ -110,6 +115,8 @@ public final class FederatedServer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for client " + id, ex);
             }
+            // the client answered, so it received its task: it now holds what was sent
+            clientVersions.computeIfAbsent(id, k -> new HashMap<>()).putAll(sentVersions.get(id));
             up.put(id, byId.get(id).bytesReceived() - before.get(id));
             String problem = validate(update, id, round, train);
             if (problem == null) {
@@ -130,14 +137,17 @@ public final class FederatedServer {
         return new RoundResult(round, sampled, accepted, rejected, dropped, aggregate, down, up);
     }
 
-    /** Trainable tensors plus every tensor whose latest version this client has not received. */
-    private NamedTensors tensorsFor(String clientId, Set<String> trainable) {
-        Map<String, Integer> held = clientVersions.computeIfAbsent(clientId, k -> new HashMap<>());
+    /**
+     * Trainable tensors plus every tensor whose latest version this client is not known to hold; the versions
+     * sent go into {@code sent}, recorded as held only once the client answers.
+     */
+    private NamedTensors tensorsFor(String clientId, Set<String> trainable, Map<String, Integer> sent) {
+        Map<String, Integer> held = clientVersions.getOrDefault(clientId, Map.of());
         List<String> send = new ArrayList<>();
         for (String n : global.names()) {
             if (trainable.contains(n) || !versions.get(n).equals(held.get(n))) {
                 send.add(n);
-                held.put(n, versions.get(n));
+                sent.put(n, versions.get(n));
             }
         }
         return global.subset(send);

@@ -101,6 +101,32 @@ class FederatedServerTest {
     }
 
     @Test
+    void aClientThatDropsIsNotRecordedAsHoldingTheFrozenTensorsItWasSent() {
+        List<Set<String>> received = new java.util.ArrayList<>();
+        boolean[] down = {true};
+        FederatedClient flaky = task -> {
+            received.add(task.tensors().names());
+            if (down[0]) {
+                throw new IllegalStateException("connection lost");
+            }
+            return adding("flaky", 1, 1, new java.util.ArrayList<>()).fit(task);
+        };
+        List<ClientConnection> clients = List.of(new InProcessConnection("a", adding("a", 1, 1, new java.util.ArrayList<>()),
+                Runnable::run), new InProcessConnection("flaky", flaky, Runnable::run));
+        FederatedServer server = new FederatedServer(new FedAvg(), config(2, 1, Duration.ofSeconds(5)), model());
+        RoundResult first = server.round(0, List.of("head"), Map.of(), clients);
+        assertThat(first.dropped()).containsOnlyKeys("flaky");
+        down[0] = false;
+        server.round(1, List.of("head"), Map.of(), clients);
+        server.round(2, List.of("head"), Map.of(), clients);
+        // sent the frozen tensor in round 0 but dropped: sent it again in round 1; answered then, so not in round 2
+        assertThat(received).hasSize(3);
+        assertThat(received.get(0)).containsExactly("frozen", "head");
+        assertThat(received.get(1)).containsExactly("frozen", "head");
+        assertThat(received.get(2)).containsExactly("head");
+    }
+
+    @Test
     void malformedUpdatesAreRejectedWithAReasonAndTheRoundContinues() {
         List<Set<String>> received = new java.util.ArrayList<>();
         FederatedClient wrongShape = task -> new ClientUpdate("shape", task.round(), 5,

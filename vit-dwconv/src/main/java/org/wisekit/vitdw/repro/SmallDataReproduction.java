@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.wisekit.datasets.Datasets;
 import org.wisekit.datasets.LabeledImages;
 import org.wisekit.datasets.Split;
@@ -15,7 +17,8 @@ import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.RunContext;
 import org.wisekit.harness.Stats;
-import org.wisekit.harness.Verdict;
+import org.wisekit.harness.Threshold;
+import org.wisekit.harness.Timing;
 import org.wisekit.tensor.nd4j.Nd4jThreads;
 import org.wisekit.vitdw.DwShortcut;
 import org.wisekit.vitdw.ImageSet;
@@ -38,14 +41,18 @@ public final class SmallDataReproduction implements Reproduction {
     /** CIFAR-10 micro-ViT: patch 8 (4 x 4 grid), otherwise the same. */
     static final ViTConfig CIFAR = new ViTConfig(32, 32, 3, 8, 48, 4, 3, 16, 96, 10);
 
-    /** Sizes and seeds of one profile; {@code largeSize} 0 means the 20k arm is not run. */
+    /** Sizes and seeds of one profile; {@code stepRepeats} interleaved steps per arm time the DW overhead. */
     private record Plan(int[] sizes, int headline, int headlineSeeds, int otherSeeds, int smallSize, int largeSize,
                         int epochs, int warmup, int validationPerClass, int testImages, int variantSeeds,
-                        int cifarTrainPerClass, int cifarTestPerClass) {
+                        int cifarTrainPerClass, int cifarTestPerClass, int stepRepeats, double stepWarmupSeconds) {
     }
 
-    /** One trained arm. */
-    private record Run(double testAccuracy, double[] validation, double stepMillis) {
+    /** One trained arm; {@code stepMillis} is the trainer's own mean step time (not a benchmark). */
+    private record Run(double testAccuracy, double[] validation, double stepMillis, int testImages) {
+    }
+
+    /** Median milliseconds of one training step (forward + backward) of each arm, timed interleaved. */
+    private record StepTime(int batch, int repeats, double vitMillis, double dwMillis) {
     }
 
     @Override
@@ -66,9 +73,10 @@ public final class SmallDataReproduction implements Reproduction {
     @Override
     public List<Claim> run(RunContext context) {
         Plan plan = context.profile().pick(
-                new Plan(new int[] {128, 256}, 256, 2, 1, 128, 256, 2, 1, 10, 200, 1, 16, 10),
-                new Plan(new int[] {2000, 5000}, 5000, 3, 1, 2000, 20000, 5, 1, 100, 10000, 1, 150, 200),
-                new Plan(new int[] {1000, 2000, 5000, 20000}, 5000, 3, 3, 2000, 20000, 10, 2, 100, 10000, 3, 1000, 1000));
+                new Plan(new int[] {128, 256}, 256, 2, 1, 128, 256, 2, 1, 10, 200, 1, 16, 10, 8, 0.3),
+                new Plan(new int[] {2000, 5000}, 5000, 3, 1, 2000, 20000, 5, 1, 100, 10000, 1, 150, 200, 30, 2),
+                new Plan(new int[] {1000, 2000, 5000, 20000}, 5000, 3, 3, 2000, 20000, 10, 2, 100, 10000, 3, 1000, 1000,
+                        50, 2));
         Recipe recipe = Recipe.standard(plan.epochs, plan.warmup);
         Datasets datasets = context.data();
         ImageSet fashionTrain = images(datasets.fashionMnist(Split.TRAIN));
@@ -80,7 +88,7 @@ public final class SmallDataReproduction implements Reproduction {
 
         List<DwShortcut> arms = List.of(DwShortcut.none(), DwShortcut.perBlock());
         List<DwShortcut> variants = List.of(DwShortcut.bypass(2), DwShortcut.parallel(3, 5));
-        int[] sizes = plan.largeSize > 0 ? append(plan.sizes, plan.largeSize) : plan.sizes;
+        int[] sizes = append(plan.sizes, plan.largeSize);
         sizes = java.util.Arrays.stream(sizes).distinct().sorted().toArray();
         long total = 0;
         for (int size : sizes) {
@@ -91,6 +99,7 @@ public final class SmallDataReproduction implements Reproduction {
         // results.get(label).get(size) = runs over seeds
         Map<String, Map<Integer, List<Run>>> results = new LinkedHashMap<>();
         Run[] cifar = new Run[arms.size()];
+        StepTime stepTime;
         try (Progress.Task task = context.progress().start("training micro-ViTs", total)) {
             for (int size : sizes) {
                 ImageSet train = fashionTrain.select(ImageSet.stratifiedPrefix(pool, size));
@@ -117,9 +126,12 @@ public final class SmallDataReproduction implements Reproduction {
                         cifarTest, recipe, context.seed());
                 task.step();
             }
+            task.status("timing training steps, arms interleaved");
+            stepTime = stepTime(fashionTrain.select(ImageSet.stratifiedPrefix(pool, plan.headline)), recipe, plan,
+                    context.seed());
         }
-        report(context, plan, recipe, sizes, results, cifar);
-        return claims(context, plan, results, cifar);
+        report(context, plan, recipe, sizes, results, cifar, stepTime);
+        return claims(context, plan, results, cifar, stepTime);
     }
 
     private static int seedsFor(Plan plan, int size) {
@@ -131,14 +143,44 @@ public final class SmallDataReproduction implements Reproduction {
         return Nd4jThreads.single(() -> {
             ViTModel model = ViTModel.create(config, arm, seed);
             Trainer.Result result = Trainer.train(model, train, validation, recipe, seed, epoch -> { });
-            return new Run(Trainer.accuracy(model, test), result.validationAccuracy(), result.meanStepMillis());
+            return new Run(Trainer.accuracy(model, test), result.validationAccuracy(), result.meanStepMillis(),
+                    test.size());
         });
+    }
+
+    /**
+     * The step-time overhead, measured apart from training so that the arms see the same conditions: a ViT
+     * and a DW-ViT from one seed, the same batch (the first {@code recipe.batch()} images of {@code train},
+     * smoothed one-hot targets), each warmed up, then {@code plan.stepRepeats} steps per arm in alternation
+     * ({@link Timing#interleavedMedians}); the medians. A step here is the gradient computation (forward and
+     * backward, BatchNorm statistics included), not the optimiser update.
+     */
+    private static StepTime stepTime(ImageSet train, Recipe recipe, Plan plan, long seed) {
+        int b = recipe.batch();
+        float[] pixels = new float[b * train.imageSize()];
+        System.arraycopy(train.pixels(), 0, pixels, 0, pixels.length);
+        float off = (float) (recipe.labelSmoothing() / train.classes());
+        float[] targets = new float[b * train.classes()];
+        java.util.Arrays.fill(targets, off);
+        for (int i = 0; i < b; i++) {
+            targets[i * train.classes() + train.labels()[i]] = (float) (1 - recipe.labelSmoothing()) + off;
+        }
+        INDArray images = Nd4j.create(pixels, new long[] {b, train.height(), train.width(), train.channels()}, 'c');
+        INDArray y = Nd4j.create(targets, new long[] {b, train.classes()}, 'c');
+        double[] medians = Nd4jThreads.single(() -> {
+            ViTModel vitModel = ViTModel.create(FASHION, DwShortcut.none(), seed);
+            ViTModel dwModel = ViTModel.create(FASHION, DwShortcut.perBlock(), seed);
+            // sampleSeconds far below one step: every sample is one step
+            return Timing.interleavedMedians(new Runnable[] {() -> vitModel.gradients(images, y),
+                    () -> dwModel.gradients(images, y)}, plan.stepRepeats, 1e-3, plan.stepWarmupSeconds);
+        });
+        return new StepTime(b, plan.stepRepeats, medians[0] * 1e3, medians[1] * 1e3);
     }
 
     // ------------------------------------------------------------------ claims
 
     private static List<Claim> claims(RunContext context, Plan plan, Map<String, Map<Integer, List<Run>>> results,
-                                      Run[] cifar) {
+                                      Run[] cifar, StepTime stepTime) {
         String vit = DwShortcut.none().label();
         String dw = DwShortcut.perBlock().label();
         String bypass = DwShortcut.bypass(2).label();
@@ -146,29 +188,25 @@ public final class SmallDataReproduction implements Reproduction {
         List<Claim> claims = new ArrayList<>();
 
         double[] gains = gains(results.get(dw).get(plan.headline), results.get(vit).get(plan.headline));
-        double meanGain = Stats.mean(gains);
         long positive = java.util.Arrays.stream(gains).filter(g -> g > 0).count();
-        boolean holds = meanGain >= 1.5 && positive == gains.length;
-        claims.add(new Claim("dw-gain-" + kilo(plan.headline), "DW-ViT's test accuracy exceeds ViT's by >= 1.5 points on"
-                + " the " + plan.headline + "-image Fashion-MNIST subset (mean over " + gains.length + " seeds), with a"
-                + " positive gain for every seed", "'large gains, especially on small datasets' (CIFAR/Tiny-ImageNet;"
-                + " tables not available here)", meanGain, "points", ">= 1.5 and every seed > 0",
-                holds ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, "per-seed gains " + joined(gains, 2)
-                + " (std " + Stats.fixed(Stats.std(gains), 2) + ")"));
+        claims.add(Claim.overSeeds("dw-gain-" + kilo(plan.headline), "DW-ViT's test accuracy exceeds ViT's by >= 1.5"
+                        + " points on the " + plan.headline + "-image Fashion-MNIST subset (95 % interval of the mean gain"
+                        + " over seeds)", "'large gains, especially on small datasets' (CIFAR/Tiny-ImageNet; tables not"
+                        + " available here)", gains, "points", Threshold.atLeast(1.5))
+                .withNote("per-seed gains " + joined(gains, 2) + " (std " + Stats.fixed(Stats.std(gains), 2) + "); "
+                        + positive + " of " + gains.length + " seeds positive"));
 
-        if (plan.largeSize > 0) {
-            double small = Stats.mean(gains(results.get(dw).get(plan.smallSize), results.get(vit).get(plan.smallSize)));
-            double large = Stats.mean(gains(results.get(dw).get(plan.largeSize), results.get(vit).get(plan.largeSize)));
-            claims.add(Claim.atLeast("gain-small-vs-large", "The DW gain on " + plan.smallSize + " images is at least"
-                    + " the gain on " + plan.largeSize + " images", "gains are larger on smaller datasets (qualitative)",
-                    small - large, "points", 0).withNote("gain " + Stats.fixed(small, 2) + " on " + plan.smallSize + ", "
-                    + Stats.fixed(large, 2) + " on " + plan.largeSize + " (" + plan.otherSeeds + " seed(s))"));
-        } else {
-            claims.add(Claim.outOfScope("gain-small-vs-large", "The DW gain on 2k images is at least the gain on 20k"
-                    + " images", "gains are larger on smaller datasets (qualitative)", "the 20k arm runs only with"
-                    + " --profile full: on 2 shared cores it alone would take longer than the default profile's budget;"
-                    + " the default profile's accuracy-vs-size table covers 2k and 5k"));
+        // paired by seed: the gain on the small subset minus the gain on the large one
+        double[] smallGains = gains(results.get(dw).get(plan.smallSize), results.get(vit).get(plan.smallSize));
+        double[] largeGains = gains(results.get(dw).get(plan.largeSize), results.get(vit).get(plan.largeSize));
+        double[] gainDifference = new double[Math.min(smallGains.length, largeGains.length)];
+        for (int i = 0; i < gainDifference.length; i++) {
+            gainDifference[i] = smallGains[i] - largeGains[i];
         }
+        claims.add(Claim.overSeeds("gain-small-vs-large", "The DW gain on " + plan.smallSize + " images is at least"
+                        + " the gain on " + plan.largeSize + " images", "gains are larger on smaller datasets (qualitative)",
+                gainDifference, "points", Threshold.atLeast(0)).withNote("gain " + joined(smallGains, 2) + " on "
+                + plan.smallSize + ", " + joined(largeGains, 2) + " on " + plan.largeSize + " (per seed)"));
 
         long dwParams = DwShortcut.perBlock().parameters(FASHION);
         long expected = 12L * FASHION.width() * FASHION.depth();
@@ -176,54 +214,73 @@ public final class SmallDataReproduction implements Reproduction {
         long dwTotal = ViTModel.create(FASHION, DwShortcut.perBlock(), 0).parameterCount();
         double overhead = 100.0 * (dwTotal - vitParams) / vitParams;
         boolean exact = dwTotal - vitParams == expected && dwParams == expected;
-        claims.add(new Claim("dw-parameter-overhead", "The DW modules add exactly 12*D*L parameters, under 3 % of the"
-                + " ViT", "'negligible extra parameters' (12*D per block, 0.5 % of ViT-Tiny)", overhead, "%",
-                "added = 12*D*L exactly and < 3", exact && overhead < 3 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED,
-                (dwTotal - vitParams) + " added (12*48*4 = " + expected + ") to " + vitParams));
+        // the paper's parameter claim is analytic (12*D per block): nothing is measured, so it is an invariant
+        claims.add(Claim.invariant("dw-parameter-overhead", "The DW modules add exactly 12*D*L parameters, under 3 % of"
+                        + " the ViT ('negligible extra parameters': 12*D per block, 0.5 % of ViT-Tiny)", exact && overhead < 3,
+                overhead, "%", "added = 12*D*L exactly and < 3").withNote((dwTotal - vitParams) + " added (12*"
+                + FASHION.width() + "*" + FASHION.depth() + " = " + expected + ") to " + vitParams));
 
-        double[] vitCurve = meanCurve(results.get(vit).get(plan.headline));
-        double[] dwCurve = meanCurve(results.get(dw).get(plan.headline));
-        double target = vitCurve[vitCurve.length - 1];
-        int reached = -1;
-        for (int e = 0; e < dwCurve.length && reached < 0; e++) {
-            if (dwCurve[e] >= target) {
-                reached = e + 1;
+        List<Run> vitRuns = results.get(vit).get(plan.headline);
+        List<Run> dwRuns = results.get(dw).get(plan.headline);
+        double[] fractions = new double[vitRuns.size()];
+        List<String> reachedAt = new ArrayList<>();
+        for (int s = 0; s < fractions.length; s++) {
+            double[] vitCurve = vitRuns.get(s).validation;
+            double[] dwCurve = dwRuns.get(s).validation;
+            double target = vitCurve[vitCurve.length - 1];
+            int reached = -1;
+            for (int e = 0; e < dwCurve.length && reached < 0; e++) {
+                if (dwCurve[e] >= target) {
+                    reached = e + 1;
+                }
             }
+            // never reached: NaN, which fails the rule (overSeeds then reports nothing measured)
+            fractions[s] = reached < 0 ? Double.NaN : (double) reached / dwCurve.length;
+            reachedAt.add(reached < 0 ? "never reached " + Stats.fixed(target, 2) + " %"
+                    : Stats.fixed(target, 2) + " % at epoch " + reached + " of " + dwCurve.length);
         }
-        double fraction = reached < 0 ? Double.NaN : (double) reached / dwCurve.length;
-        claims.add(Claim.atMost("faster-convergence", "DW-ViT reaches ViT's final validation accuracy within <= 60 % of"
-                        + " the epochs (" + plan.headline + " images, mean validation curves)", "'faster convergence'",
-                fraction, "of epochs", 0.6).withNote(reached < 0 ? "never reached " + Stats.fixed(target, 2) + " %"
-                : "reached " + Stats.fixed(target, 2) + " % at epoch " + reached + " of " + dwCurve.length));
+        claims.add(Claim.overSeeds("faster-convergence", "DW-ViT reaches ViT's final validation accuracy (same seed)"
+                        + " within <= 60 % of the epochs (" + plan.headline + " images)", "'faster convergence'",
+                fractions, "of epochs", Threshold.atMost(0.6)).withNote("per seed: " + String.join("; ", reachedAt)));
 
         int seeds = plan.variantSeeds;
-        double perBlockAcc = Stats.mean(testAccuracies(results.get(dw).get(plan.headline).subList(0, seeds)));
-        double bypassAcc = Stats.mean(testAccuracies(results.get(bypass).get(plan.headline)));
-        double parallelAcc = Stats.mean(testAccuracies(results.get(parallel).get(plan.headline)));
+        double[] perBlockAcc = testAccuracies(results.get(dw).get(plan.headline).subList(0, seeds));
+        double[] bypassAcc = testAccuracies(results.get(bypass).get(plan.headline));
+        double[] parallelAcc = testAccuracies(results.get(parallel).get(plan.headline));
         long bypassParams = DwShortcut.bypass(2).parameters(FASHION);
-        double loss = perBlockAcc - bypassAcc;
-        claims.add(new Claim("bypass-2", "One DW module bypassing 2 blocks uses half the DW parameters and loses <= 1"
-                + " point against per-block modules (" + seeds + " seed(s), reconstructed variant)",
-                "parameter savings with comparable accuracy (figures only)", loss, "points",
-                "params = per-block / 2 and loss <= 1", 2 * bypassParams == dwParams && loss <= 1 ? Verdict.REPRODUCED
-                : Verdict.NOT_REPRODUCED, bypassParams + " vs " + dwParams + " DW parameters; " + Stats.fixed(bypassAcc, 2)
-                + " vs " + Stats.fixed(perBlockAcc, 2) + " %"));
-        claims.add(Claim.atLeast("parallel-3-5", "Parallel DW modules with kernels 3 and 5 reach >= per-block - 0.5"
-                        + " points (" + seeds + " seed(s), reconstructed variant)", "parallel kernels help (figures only)",
-                parallelAcc - perBlockAcc, "points", -0.5).withNote(Stats.fixed(parallelAcc, 2) + " vs "
-                + Stats.fixed(perBlockAcc, 2) + " %; " + DwShortcut.parallel(3, 5).parameters(FASHION) + " DW parameters"));
+        double[] loss = new double[seeds];
+        double[] parallelGain = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            loss[s] = perBlockAcc[s] - bypassAcc[s];
+            parallelGain[s] = parallelAcc[s] - perBlockAcc[s];
+        }
+        claims.add(Claim.invariant("bypass-2-parameters", "One DW module bypassing 2 blocks has half the DW parameters"
+                        + " of per-block modules (reconstructed variant)", 2 * bypassParams == dwParams,
+                (double) bypassParams, "parameters", "= per-block / 2 (" + dwParams + " / 2)"));
+        claims.add(Claim.overSeeds("bypass-2", "One DW module bypassing 2 blocks loses <= 1 point against per-block"
+                        + " modules (reconstructed variant)", "parameter savings with comparable accuracy (figures only)",
+                loss, "points", Threshold.atMost(1)).withNote(joined(bypassAcc, 2) + " vs " + joined(perBlockAcc, 2)
+                + " % per seed; " + bypassParams + " vs " + dwParams + " DW parameters"));
+        claims.add(Claim.overSeeds("parallel-3-5", "Parallel DW modules with kernels 3 and 5 reach >= per-block - 0.5"
+                        + " points (reconstructed variant)", "parallel kernels help (figures only)", parallelGain, "points",
+                Threshold.atLeast(-0.5)).withNote(joined(parallelAcc, 2) + " vs " + joined(perBlockAcc, 2) + " % per"
+                + " seed; " + DwShortcut.parallel(3, 5).parameters(FASHION) + " DW parameters"));
 
+        // "> 0" as a machine-readable rule: at least one more test image right (accuracies are multiples of it)
+        double oneImage = 100.0 / cifar[0].testImages;
         double cifarGain = cifar[1].testAccuracy - cifar[0].testAccuracy;
-        claims.add(new Claim("cifar10-gain", "DW-ViT beats ViT on the CIFAR-10 subset (same direction as Fashion-MNIST;"
-                + " one seed)", "gains on CIFAR-10 (table not available here)", cifarGain, "points", "> 0",
-                cifarGain > 0 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, Stats.fixed(cifar[1].testAccuracy, 2) + " vs "
+        claims.add(Claim.overSeeds("cifar10-gain", "DW-ViT beats ViT on the CIFAR-10 subset (same direction as"
+                        + " Fashion-MNIST; > 0, i.e. at least one more of " + cifar[0].testImages + " test images right)",
+                "gains on CIFAR-10 (table not available here)", new double[] {cifarGain}, "points",
+                Threshold.atLeast(oneImage)).withNote(Stats.fixed(cifar[1].testAccuracy, 2) + " vs "
                 + Stats.fixed(cifar[0].testAccuracy, 2) + " % (" + 10 * plan.cifarTrainPerClass + " training images)"));
 
-        double vitStep = Stats.mean(stepMillis(results.get(vit).get(plan.headline)));
-        double dwStep = Stats.mean(stepMillis(results.get(dw).get(plan.headline)));
-        claims.add(Claim.atMost("step-time-overhead", "A DW-ViT training step takes <= 10 % longer than a ViT step"
-                        + " (SameDiff, one thread, batch 64)", "'minimal overhead'", 100 * (dwStep / vitStep - 1), "%", 10)
-                .withNote(Stats.fixed(dwStep, 1) + " vs " + Stats.fixed(vitStep, 1) + " ms per step, same run"));
+        claims.add(Claim.atMost("step-time-overhead", "A DW-ViT training step (forward + backward, SameDiff, one thread,"
+                        + " batch " + stepTime.batch + ") takes <= 10 % longer than a ViT step (median of "
+                        + stepTime.repeats + " interleaved steps per arm after warm-up, same batch)", "'minimal overhead'",
+                100 * (stepTime.dwMillis / stepTime.vitMillis - 1), "%", 10)
+                .withNote(Stats.fixed(stepTime.dwMillis, 1) + " vs " + Stats.fixed(stepTime.vitMillis, 1)
+                        + " ms per step (medians, arms alternated)"));
         claims.add(Claim.outOfScope("coco-detection", "DW-Swin improves box and mask AP on COCO", "not available here",
                 "needs COCO and a Swin detector: far beyond 2 CPU cores"));
         return claims;
@@ -232,7 +289,7 @@ public final class SmallDataReproduction implements Reproduction {
     // ------------------------------------------------------------------ report
 
     private static void report(RunContext context, Plan plan, Recipe recipe, int[] sizes,
-                               Map<String, Map<Integer, List<Run>>> results, Run[] cifar) {
+                               Map<String, Map<Integer, List<Run>>> results, Run[] cifar, StepTime stepTime) {
         context.report().paragraph("Micro-ViT for 28x28 Fashion-MNIST: patch 7 (4x4 grid of tokens), D = "
                 + FASHION.width() + ", " + FASHION.depth() + " pre-norm blocks, " + FASHION.heads() + " heads of "
                 + FASHION.headDim() + ", MLP " + FASHION.mlpDim() + ", cls token, learned positions ("
@@ -270,7 +327,13 @@ public final class SmallDataReproduction implements Reproduction {
             }
         }
         context.report().table("Fashion-MNIST test accuracy (%) by training-set size and arm",
-                List.of("images", "arm", "mean", "std", "per seed", "ms per step"), rows);
+                List.of("images", "arm", "mean", "std", "per seed", "ms per step (training loop)"), rows);
+        context.report().paragraph("The \"ms per step (training loop)\" columns are the trainer's own step times, each"
+                + " from a separate run on a shared machine: they are not comparable between arms. The step-time claim"
+                + " comes from a separate measurement: the same batch of " + stepTime.batch + " images through a ViT and"
+                + " a DW-ViT (forward + backward), arms alternated, median of " + stepTime.repeats + " steps each after"
+                + " warm-up: " + Stats.fixed(stepTime.vitMillis, 1) + " ms (ViT) and " + Stats.fixed(stepTime.dwMillis, 1)
+                + " ms (DW per block).");
         context.report().plot("accuracy-vs-size", bySize, "Mean test accuracy over seeds against training-set size");
 
         XYChart curves = Plots.xy("Validation accuracy per epoch (" + plan.headline + " images)", "epoch",
@@ -286,7 +349,7 @@ public final class SmallDataReproduction implements Reproduction {
         context.report().plot("validation-curves", curves, "Mean validation accuracy after each epoch");
         context.report().table("CIFAR-10 (" + 10 * plan.cifarTrainPerClass + " training images, "
                         + 10 * plan.cifarTestPerClass + " test images, patch 8, one seed)",
-                List.of("arm", "test accuracy (%)", "ms per step"),
+                List.of("arm", "test accuracy (%)", "ms per step (training loop)"),
                 List.of(List.of(DwShortcut.none().label(), Stats.fixed(cifar[0].testAccuracy, 2),
                                 Stats.fixed(cifar[0].stepMillis, 1)),
                         List.of(DwShortcut.perBlock().label(), Stats.fixed(cifar[1].testAccuracy, 2),
