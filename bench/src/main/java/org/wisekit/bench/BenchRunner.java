@@ -116,34 +116,64 @@ public final class BenchRunner {
     }
 
     private void runJmh(BenchSuite suite, int threads, Path resultFile) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>();
+        args.add(suite.includePattern());
+        args.addAll(mode.jmhArgs);
+        args.addAll(List.of("-p", "threads=" + threads));
+        log.printf("wisekit: bench %s with %d thread(s), OMP_NUM_THREADS=%d%n", suite.name(), threads, threads);
+        log.flush();
+        runJmh(args, forkJvmArgs, threads, resultFile, log::println);
+    }
+
+    /**
+     * Runs {@code org.openjdk.jmh.Main} with {@code jmhArgs} in a child JVM on this JVM's classpath, with
+     * {@code OMP_NUM_THREADS=threads}, JSON results into {@code resultFile} and every output line to
+     * {@code lines}.
+     */
+    static void runJmh(List<String> jmhArgs, List<String> forkJvmArgs, int threads, Path resultFile,
+                       java.util.function.Consumer<String> lines) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.openjdk.jmh.Main");
-        cmd.add(suite.includePattern());
-        cmd.addAll(mode.jmhArgs);
-        cmd.addAll(List.of("-p", "threads=" + threads, "-rf", "json", "-rff", resultFile.toString()));
+        cmd.addAll(jmhArgs);
+        cmd.addAll(List.of("-rf", "json", "-rff", resultFile.toString()));
         if (!forkJvmArgs.isEmpty()) {
             cmd.add("-jvmArgsAppend");
             cmd.add(String.join(" ", forkJvmArgs));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
-        log.printf("wisekit: bench %s with %d thread(s), OMP_NUM_THREADS=%d%n", suite.name(), threads, threads);
-        log.flush();
         Process p = pb.start();
         try (var reader = p.inputReader()) {
             for (String line; (line = reader.readLine()) != null; ) {
-                log.println(line);
-                log.flush();
+                lines.accept(line);
             }
         }
         int status = p.waitFor();
         if (status != 0) {
-            throw new IllegalStateException("JMH exited with status " + status + " for suite " + suite.name()
-                    + " at " + threads + " thread(s)");
+            throw new IllegalStateException("JMH exited with status " + status + " (" + String.join(" ", jmhArgs) + ")");
         }
+    }
+
+    /**
+     * The flags the benchmark JVMs get: a 2 GB heap, headless, quiet logging, and the module and native-access
+     * flags this JVM was started with (the Vector API module always).
+     */
+    public static List<String> defaultForkJvmArgs() {
+        List<String> args = new ArrayList<>(List.of("-Xmx2g", "-Djava.awt.headless=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-modules") || a.startsWith("--enable-native-access")
+                    || a.startsWith("--sun-misc-unsafe-memory-access")) {
+                args.add(a);
+            }
+        }
+        if (args.stream().noneMatch(a -> a.contains("jdk.incubator.vector"))) {
+            args.add("--add-modules=jdk.incubator.vector");
+        }
+        return args;
     }
 
     /** One JMH score. */

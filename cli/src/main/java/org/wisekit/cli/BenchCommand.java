@@ -1,9 +1,7 @@
 package org.wisekit.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.wisekit.bench.BenchRunner;
@@ -46,28 +44,12 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchSuite> suites = suiteName == null ? BenchRunner.suites() : List.of(BenchRunner.suite(suiteName));
         Path dir = out != null ? out : Wisekit.home().resolve("bench").resolve("results");
         BenchRunner runner = new BenchRunner(dir, quick ? BenchRunner.Mode.QUICK : BenchRunner.Mode.STANDARD,
-                forkJvmArgs(), spec.commandLine().getErr());
+                BenchRunner.defaultForkJvmArgs(), spec.commandLine().getErr());
         for (BenchSuite s : suites) {
             stdout.println(runner.run(s));
             stdout.println("Written: " + dir.resolve(s.name() + ".md") + ", " + dir.resolve(s.name() + ".json"));
             stdout.flush();
         }
         return ExitCodes.OK;
-    }
-
-    /** The flags this JVM was started with that benchmarks need too (Vector API, native access). */
-    static List<String> forkJvmArgs() {
-        List<String> args = new ArrayList<>(List.of("-Xmx2g", "-Djava.awt.headless=true",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-modules") || a.startsWith("--enable-native-access")
-                    || a.startsWith("--sun-misc-unsafe-memory-access")) {
-                args.add(a);
-            }
-        }
-        if (args.stream().noneMatch(a -> a.contains("jdk.incubator.vector"))) {
-            args.add("--add-modules=jdk.incubator.vector");
-        }
-        return args;
     }
 }
