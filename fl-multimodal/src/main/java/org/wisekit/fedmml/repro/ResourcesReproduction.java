@@ -41,10 +41,16 @@ public final class ResourcesReproduction implements Reproduction {
                             int epochs, List<Simulation.Partition> partitions) {
     }
 
-    /** What one scheme measured on one task and partition. */
+    /**
+     * What one scheme measured on one task and partition, with the closed-form FLOPs and bytes per client-round
+     * of the same client-rounds ({@link AnalyticCost}).
+     */
     record Measured(Scheme scheme, Task task, double finalMetric, double[] metricPerRound, double peakBytes,
-                    double flopsPerClientRound, double bytesPerClientRound) {
+                    double flopsPerClientRound, double bytesPerClientRound, AnalyticCost.Cost analytic) {
     }
+
+    /** The tolerance of the instrumentation checks: measured FLOPs and bytes against {@link AnalyticCost}. */
+    static final double ANALYTIC_TOLERANCE = 0.02;
 
     @Override
     public String id() {
@@ -96,7 +102,11 @@ public final class ResourcesReproduction implements Reproduction {
                                         context.seed()), context.seed());
                         FederatedRun.Result result = FederatedRun.run(config, new FedAvg(),
                                 Simulation.inProcessClients(trainer, train, shards), trainer, test, r -> progress.step());
-                        byScheme.put(scheme, measure(scheme, task, result));
+                        AnalyticCost analytic = new AnalyticCost(ModelConfig.avDigits(), task, new AnalyticCost.Protocol(
+                                p.stages, settings.epochs(), settings.batch(), settings.lr(), settings.weightDecay(),
+                                context.seed(), Map.of()));
+                        byScheme.put(scheme, measure(scheme, task, result,
+                                analytic.meanPerClientRound(scheme, AnalyticCost.participation(result))));
                     }
                     byTask.put(task, byScheme);
                 }
@@ -138,7 +148,45 @@ public final class ResourcesReproduction implements Reproduction {
                 "2.4x", e2e.flopsPerClientRound / lw.flopsPerClientRound, "x", 2.0));
         claims.add(Claim.atLeast("communication-ratio", "Bytes sent and received per client per round, FedMML /"
                 + " LW-FedMML (fusion)", "2.3x", e2e.bytesPerClientRound / lw.bytesPerClientRound, "x", 2.0));
+        // Consistency of the instrumentation, not a result of the paper: the counted FLOPs and bytes against the
+        // closed form from the architecture, the batch, the local examples and what each scheme trains and sends.
+        claims.add(analyticClaim(all, "flops-analytic", "Per-client training FLOPs per round counted op by op from"
+                + " the executed ops' shapes equal the closed-form count from the architecture (AnalyticCost)",
+                Measured::flopsPerClientRound, AnalyticCost.Cost::flops));
+        claims.add(analyticClaim(all, "bytes-analytic", "Bytes sent and received per client per round, counted"
+                + " from the encoded protobuf messages, equal the closed-form count (4 bytes per value plus the"
+                + " framing of fedmml.proto; AnalyticCost)", Measured::bytesPerClientRound, AnalyticCost.Cost::bytes));
         return claims;
+    }
+
+    /**
+     * An invariant: every scheme's measured figure, on every task and partition, and the FedMML / LW-FedMML ratio
+     * within {@link #ANALYTIC_TOLERANCE} of the closed form; measured = the largest relative difference (%).
+     */
+    static Claim analyticClaim(Map<Simulation.Partition, Map<Task, Map<Scheme, Measured>>> all, String key,
+                               String statement, java.util.function.ToDoubleFunction<Measured> measured,
+                               java.util.function.ToDoubleFunction<AnalyticCost.Cost> analytic) {
+        double worst = 0;
+        List<String> ratios = new ArrayList<>();
+        for (var byPartition : all.entrySet()) {
+            for (var byTask : byPartition.getValue().entrySet()) {
+                for (Measured m : byTask.getValue().values()) {
+                    worst = Math.max(worst, Math.abs(measured.applyAsDouble(m) / analytic.applyAsDouble(m.analytic()) - 1));
+                }
+                Measured e2e = byTask.getValue().get(Scheme.E2E);
+                Measured lw = byTask.getValue().get(Scheme.LW);
+                double ratio = measured.applyAsDouble(e2e) / measured.applyAsDouble(lw);
+                double expected = analytic.applyAsDouble(e2e.analytic()) / analytic.applyAsDouble(lw.analytic());
+                worst = Math.max(worst, Math.abs(ratio / expected - 1));
+                ratios.add(String.format(Locale.ROOT, "%s %s %.3fx (closed form %.3fx)",
+                        byPartition.getKey(), byTask.getKey().name().toLowerCase(Locale.ROOT), ratio, expected));
+            }
+        }
+        return Claim.invariant(key, statement + ", for every scheme and task and for the FedMML / LW-FedMML ratio"
+                        + " (largest relative difference)", worst <= ANALYTIC_TOLERANCE, 100 * worst, "%",
+                        "<= " + Stats.fixed(100 * ANALYTIC_TOLERANCE, 0) + " %")
+                .withNote("FedMML / LW-FedMML: " + String.join("; ", ratios)
+                        + "; per scheme in the report's table 'Counted against the closed form'");
     }
 
     /**
@@ -164,7 +212,7 @@ public final class ResourcesReproduction implements Reproduction {
         return 100.0 * sum / n;
     }
 
-    static Measured measure(Scheme scheme, Task task, FederatedRun.Result result) {
+    static Measured measure(Scheme scheme, Task task, FederatedRun.Result result, AnalyticCost.Cost analytic) {
         double[] metric = new double[result.rounds().size()];
         Map<String, Double> peakByClient = new java.util.TreeMap<>();
         double flops = 0;
@@ -182,7 +230,7 @@ public final class ResourcesReproduction implements Reproduction {
         }
         double peak = peakByClient.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         return new Measured(scheme, task, metric[metric.length - 1], metric, peak, flops / clientRounds,
-                bytes / clientRounds);
+                bytes / clientRounds, analytic);
     }
 
     private static void report(RunContext context, Protocol p, Map<Simulation.Partition, Map<Task, Map<Scheme, Measured>>> all,
@@ -198,7 +246,8 @@ public final class ResourcesReproduction implements Reproduction {
                 + " whole model + AdamW state + every array the SameDiff training step allocated (activations and"
                 + " gradients) + input batch (+ frozen-prefix output for LW), counted op by op (bytes allocated per step,"
                 + " not a measured allocator peak; the largest step per client); FLOPs from the executed"
-                + " ops' shapes; bytes = encoded protobuf messages counted by the transport. Recall@k is label-level"
+                + " ops' shapes; bytes = encoded protobuf messages counted by the transport; both checked against"
+                + " a closed-form count (table below). Recall@k is label-level"
                 + " (a hit is a retrieved item of the same digit) averaged over both directions; pairs share only a"
                 + " label, so instance-level recall is undefined; a random ranking scores %.1f %% here (1 - C(N - n, 5) /"
                 + " C(N, 5) averaged over queries, N = %d test items, n = those of the query's digit).",
@@ -223,6 +272,7 @@ public final class ResourcesReproduction implements Reproduction {
                         + " and per-client costs; ratios are FedMML / scheme",
                 List.of("partition", "task", "scheme", "final metric", "step memory MB (counted)", "memory ratio", "GFLOP / client-round",
                         "FLOPs ratio", "kB / client-round", "communication ratio"), rows);
+        analyticTables(context, all);
         Map<Task, Map<Scheme, Measured>> iid = all.get(Simulation.Partition.IID);
         for (Task task : Task.values()) {
             XYChart chart = Plots.xy(task == Task.FUSION ? "Fusion classification (IID)" : "Contrastive alignment (IID)",
@@ -248,5 +298,52 @@ public final class ResourcesReproduction implements Reproduction {
         }
         context.report().plot("resource-ratios", bars, "Measured resource savings against FedMML (paper, LW: memory"
                 + " 2.7x, FLOPs 2.4x, communication 2.3x with ViT-Tiny/DistilBERT and a back-loaded schedule)");
+    }
+
+    /** The counted FLOPs and bytes per client-round against {@link AnalyticCost}, per scheme and as ratios. */
+    private static void analyticTables(RunContext context, Map<Simulation.Partition, Map<Task, Map<Scheme, Measured>>> all) {
+        context.report().paragraph("Counted against the closed form (AnalyticCost): FLOPs from the layer shapes with"
+                + " the meter's convention (2 M N K per matrix product, forward; input and weight gradients backward,"
+                + " weight gradient only for the embeddings; one per element of the larger side for every other op;"
+                + " LW's frozen prefix forward only), and bytes from the wire schema (4 bytes per float32 value plus"
+                + " each tensor's name, shape and length prefixes, the task's settings and trainable names, the"
+                + " update's client id and metrics), for the client-rounds that ran (who took part in which round is"
+                + " the only input read from the run). A relative difference above "
+                + Stats.fixed(100 * ANALYTIC_TOLERANCE, 0) + " % would mean the instrumentation counts something"
+                + " other than the model and protocol described here.");
+        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> ratioRows = new ArrayList<>();
+        for (var byPartition : all.entrySet()) {
+            for (var byTask : byPartition.getValue().entrySet()) {
+                String task = byTask.getKey().name().toLowerCase(Locale.ROOT);
+                for (Measured m : byTask.getValue().values()) {
+                    AnalyticCost.Cost a = m.analytic();
+                    rows.add(List.of(byPartition.getKey().name(), task, m.scheme().label(),
+                            Stats.fixed(m.flopsPerClientRound() / 1e9, 4), Stats.fixed(a.flops() / 1e9, 4),
+                            percent(m.flopsPerClientRound(), a.flops()), Stats.fixed(m.bytesPerClientRound() / 1e3, 2),
+                            Stats.fixed(a.bytes() / 1e3, 2), Stats.fixed((a.bytes() - a.payloadBytes()) / 1e3, 2),
+                            percent(m.bytesPerClientRound(), a.bytes())));
+                }
+                Measured e2e = byTask.getValue().get(Scheme.E2E);
+                Measured lw = byTask.getValue().get(Scheme.LW);
+                double flops = e2e.flopsPerClientRound() / lw.flopsPerClientRound();
+                double flopsAnalytic = e2e.analytic().flops() / lw.analytic().flops();
+                double bytes = e2e.bytesPerClientRound() / lw.bytesPerClientRound();
+                double bytesAnalytic = e2e.analytic().bytes() / lw.analytic().bytes();
+                ratioRows.add(List.of(byPartition.getKey().name(), task, Stats.fixed(flops, 3),
+                        Stats.fixed(flopsAnalytic, 3), percent(flops, flopsAnalytic), Stats.fixed(bytes, 3),
+                        Stats.fixed(bytesAnalytic, 3), percent(bytes, bytesAnalytic)));
+            }
+        }
+        context.report().table("Counted against the closed form, per client-round", List.of("partition", "task",
+                "scheme", "GFLOP counted", "GFLOP closed form", "difference", "kB counted", "kB closed form",
+                "of which framing kB", "difference"), rows);
+        context.report().table("FedMML / LW-FedMML ratios, counted and closed form", List.of("partition", "task",
+                "FLOPs ratio", "closed form", "difference", "communication ratio", "closed form", "difference"),
+                ratioRows);
+    }
+
+    private static String percent(double measured, double analytic) {
+        return String.format(Locale.ROOT, "%+.3f %%", 100 * (measured / analytic - 1));
     }
 }

@@ -14,6 +14,7 @@ import org.wisekit.harness.Progress;
 import org.wisekit.harness.ReproductionRunner;
 import org.wisekit.harness.Results;
 import org.wisekit.harness.Threshold;
+import org.wisekit.harness.Verdict;
 
 class ReproductionsTest {
 
@@ -27,7 +28,8 @@ class ReproductionsTest {
         Results results = new ReproductionRunner(reports, Profile.SMOKE, 1, null, Progress.SILENT)
                 .run(new ResourcesReproduction());
         assertThat(results.claims()).extracting(Claim::key).containsExactly("lw-fusion-accuracy",
-                "lw-contrastive-recall5", "prog-fusion-accuracy", "memory-ratio", "flops-ratio", "communication-ratio");
+                "lw-contrastive-recall5", "prog-fusion-accuracy", "memory-ratio", "flops-ratio", "communication-ratio",
+                "flops-analytic", "bytes-analytic");
         assertThat(results.claims()).allSatisfy(c -> assertThat(c.measured()).isNotNull());
         // the accuracy claims compare single runs: decided on the value, and the statement says so
         assertThat(results.claims().subList(0, 3)).allSatisfy(c -> {
@@ -46,10 +48,17 @@ class ReproductionsTest {
             assertThat(c.measured()).isGreaterThan(1.0);
             assertThat(c.rule()).isEqualTo(Threshold.atLeast(2.0));
         });
+        // the counted FLOPs and bytes agree with the closed form (AnalyticCost) within 2 %, ratios included
+        assertThat(results.claims().subList(6, 8)).allSatisfy(c -> {
+            assertThat(c.verdict()).isEqualTo(Verdict.INVARIANT);
+            assertThat(c.measured()).isBetween(0.0, 2.0);
+            assertThat(c.note()).contains("FedMML / LW-FedMML", "closed form");
+        });
         Path folder = reports.resolve("fl-multimodal").resolve("resources");
         assertThat(folder.resolve("accuracy-per-round.png")).isRegularFile();
         assertThat(folder.resolve("resource-ratios.png")).isRegularFile();
-        assertThat(Files.readString(folder.resolve("report.md"))).contains("LW-FedMML", "reconstructed");
+        assertThat(Files.readString(folder.resolve("report.md"))).contains("LW-FedMML", "reconstructed",
+                "Counted against the closed form", "GFLOP closed form");
     }
 
     @Test

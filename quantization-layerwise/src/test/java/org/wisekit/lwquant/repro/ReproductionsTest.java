@@ -42,7 +42,14 @@ class ReproductionsTest {
         assertThat(lo2.rule()).isEqualTo(Threshold.count(2, 1));
         assertThat(lo2.verdict()).isEqualTo(lo2.rule().check(lo2.measured()));
         assertThat(lo2.note()).contains("p=1/k=3");
+        // provenance: the pretrained MiniLM weights and tokenizer (classpath files) are recorded with their sha256,
+        // in the returned results and in results.json, next to the data files
+        assertThat(results.datasets()).containsKeys(MiniLmStudy.WEIGHTS_RECORD, MiniLmStudy.TOKENIZER_RECORD);
+        assertThat(results.datasets().get(MiniLmStudy.WEIGHTS_RECORD))
+                .isEqualTo(MiniLmProvenanceTest.sha256Of(org.wisekit.lwquant.bert.MiniLm.RESOURCE));
         Path folder = reports.resolve("quantization-layerwise").resolve("ordering");
+        assertThat(Results.read(folder.resolve("results.json")).datasets()).containsAllEntriesOf(results.datasets())
+                .containsKey(MiniLmStudy.WEIGHTS_RECORD);
         assertThat(folder.resolve("importance-bars.png")).isRegularFile();
         assertThat(folder.resolve("ppl-gptq-sym-g32-lo2.png")).isRegularFile();
         assertThat(folder.resolve("minilm-cosine-lo2.png")).isRegularFile();
