@@ -17,10 +17,14 @@ import org.wisekit.fhe.ring.RnsRing;
  * "WKBG"  version:u8  kind:u8  parameterFingerprint:i64  keyId:i64  payloadLength:i32  payload  crc32:i32
  * </pre>
  *
- * Payloads: ciphertext = level:i32 size:i32 log2Variance:f64, then the parts' evaluation rows (size x (level+1)
- * x phi residues); secret key = phi ternary bytes; public key = rows of b then a (Q_L); evaluation keys =
+ * Payloads: ciphertext = level:i32 size:i32 log2Variance:f64 scalarFactor:i32, then the parts' evaluation rows
+ * (size x (level+1) x phi residues); secret key = phi ternary bytes; public key = rows of b then a (Q_L); evaluation keys =
  * hasRelinearization:u8 [key], count:i32, then (galoisElement:i64 key)*, where a key is, per digit, the rows
  * of b_j then a_j over all primes.
+ *
+ * <p><b>Versions.</b> Version 2 added the ciphertext's scalar factor (in [1, p)); ciphertexts are written as
+ * version 2, keys, whose layout did not change, as version 1. The reader takes both versions of every kind and
+ * reads a version-1 ciphertext, which has no factor field, as factor 1 (what every ciphertext had before).
  *
  * <p>Reading checks, in order: length, magic, version, kind, that the data was made for the given parameters
  * (fingerprint), the announced length, the CRC-32 (accidental corruption, not tampering), then every field and
@@ -30,7 +34,11 @@ import org.wisekit.fhe.ring.RnsRing;
 public final class BgvCodec {
 
     private static final byte[] MAGIC = {'W', 'K', 'B', 'G'};
-    private static final int VERSION = 1;
+    /** The version keys are written with (their layout is the same in both versions). */
+    private static final int KEY_VERSION = 1;
+    /** The version ciphertexts are written with: the payload carries the scalar factor. */
+    private static final int CIPHERTEXT_VERSION = 2;
+    private static final int LATEST_VERSION = 2;
     private static final int HEADER_BYTES = 4 + 1 + 1 + 8 + 8 + 4;
     private static final int CHECKSUM_BYTES = 4;
 
@@ -52,8 +60,8 @@ public final class BgvCodec {
     public static byte[] write(Ciphertext ciphertext) {
         CiphertextData data = ciphertext.data();
         int phi = data.parameters.ringDimension();
-        ByteBuffer payload = ByteBuffer.allocate(4 + 4 + 8 + data.size() * (data.level + 1) * phi * 8);
-        payload.putInt(data.level).putInt(data.size()).putDouble(data.log2Variance);
+        ByteBuffer payload = ByteBuffer.allocate(4 + 4 + 8 + 4 + data.size() * (data.level + 1) * phi * 8);
+        payload.putInt(data.level).putInt(data.size()).putDouble(data.log2Variance).putInt((int) data.factor);
         for (DoubleCrt part : data.parts) {
             putRows(payload, part);
         }
@@ -100,6 +108,7 @@ public final class BgvCodec {
             int level = in.getInt();
             int size = in.getInt();
             double log2Variance = in.getDouble();
+            long factor = opened.version >= 2 ? in.getInt() : 1;
             if (level < 0 || level > parameters.maxLevel()) {
                 throw new BgvFormatException("corrupted ciphertext: level " + level + " outside [0, "
                         + parameters.maxLevel() + "]");
@@ -110,11 +119,15 @@ public final class BgvCodec {
             if (Double.isNaN(log2Variance)) {
                 throw new BgvFormatException("corrupted ciphertext: noise estimate is NaN");
             }
+            if (factor < 1 || factor >= parameters.plaintextModulus()) {
+                throw new BgvFormatException("corrupted ciphertext: scalar factor " + factor + " outside [1, "
+                        + (parameters.plaintextModulus() - 1) + "]");
+            }
             DoubleCrt[] parts = new DoubleCrt[size];
             for (int i = 0; i < size; i++) {
                 parts[i] = getRows(in, parameters, parameters.primesAt(level), "ciphertext part " + i);
             }
-            return new Ciphertext(new CiphertextData(parameters, opened.keyId, level, parts, log2Variance));
+            return new Ciphertext(new CiphertextData(parameters, opened.keyId, level, parts, factor, log2Variance));
         });
     }
 
@@ -174,13 +187,14 @@ public final class BgvCodec {
 
     // ---- framing ---------------------------------------------------------------------------------------------
 
-    private record Opened(long keyId, ByteBuffer payload) {
+    private record Opened(int version, long keyId, ByteBuffer payload) {
     }
 
     private static byte[] seal(Kind kind, BgvParameters parameters, long keyId, ByteBuffer payload) {
         byte[] body = payload.array();
         ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + body.length + CHECKSUM_BYTES);
-        out.put(MAGIC).put((byte) VERSION).put((byte) kind.ordinal()).putLong(parameters.fingerprint())
+        int version = kind == Kind.CIPHERTEXT ? CIPHERTEXT_VERSION : KEY_VERSION;
+        out.put(MAGIC).put((byte) version).put((byte) kind.ordinal()).putLong(parameters.fingerprint())
                 .putLong(keyId).putInt(body.length).put(body);
         CRC32 crc = new CRC32();
         crc.update(out.array(), 0, out.position());
@@ -200,8 +214,9 @@ public final class BgvCodec {
             throw new BgvFormatException("not serialized wisekit BGV data: the first bytes are not \"WKBG\"");
         }
         int version = in.get();
-        if (version != VERSION) {
-            throw new BgvFormatException("unsupported format version " + version + "; this reader knows " + VERSION);
+        if (version < 1 || version > LATEST_VERSION) {
+            throw new BgvFormatException("unsupported format version " + version + "; this reader knows 1 to "
+                    + LATEST_VERSION);
         }
         int kindOrdinal = in.get();
         if (kindOrdinal < 0 || kindOrdinal >= Kind.values().length) {
@@ -230,7 +245,7 @@ public final class BgvCodec {
         if ((int) crc.getValue() != stored) {
             throw new BgvFormatException("corrupted: CRC-32 mismatch over " + (HEADER_BYTES + length) + " bytes");
         }
-        return new Opened(keyId, ByteBuffer.wrap(bytes, HEADER_BYTES, length).slice());
+        return new Opened(version, keyId, ByteBuffer.wrap(bytes, HEADER_BYTES, length).slice());
     }
 
     private interface Parser<T> {

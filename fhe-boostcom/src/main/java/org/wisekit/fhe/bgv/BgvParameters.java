@@ -22,11 +22,24 @@ import org.wisekit.fhe.slots.SlotAlgebra;
  * q_0 .. q_L of the ciphertext modulus chain and the special primes P for key switching, the key-switching
  * digit groups, and the security estimate.
  *
- * <p><b>Primes.</b> Every prime is 1 modulo M = lcm(m N, p) for prime m (N the Bluestein NTT length, so the
- * prime holds the m-th and N-th roots of unity) or lcm(m, p) for a power of two m. q = 1 mod p makes
- * modulus switching and the division by P plaintext-neutral: both multiply the message by an inverse of a
- * prime, which is 1 modulo p. For each requested bit size the largest unused such prime below 2^bits is
- * taken, so the same literal always yields the same primes.
+ * <p><b>Primes.</b> Every prime is 1 modulo M = m N for prime m (N the Bluestein NTT length, so the prime holds
+ * the m-th and N-th roots of unity) or M = m for a power of two m (the negacyclic NTT of length m/2 needs a
+ * primitive m-th root). Nothing ties the primes to p: modulus switching multiplies the message by q^-1 mod p,
+ * and every ciphertext tracks that as its {@linkplain Ciphertext#scalarFactor() scalar factor} (HElib's
+ * intFactor); the division by P in key switching leaves the message unchanged whatever P is modulo p, because
+ * the key carries the factor P explicitly. For each requested bit size the largest unused such prime below
+ * 2^bits (and different from p) is taken, so the same literal always yields the same primes.
+ *
+ * <p><b>Key-switching digits.</b> The ciphertext primes are split into {@code keySwitchDigits} consecutive
+ * groups balanced by bit size (the split minimises the largest log2(|D_j| Q_(D_j)), which sets the key-switching
+ * noise). P may be smaller than a digit: the key-switching noise grows with Q_(D_j) / P, and the only
+ * requirement is that the noise a key switch adds at the top level (the noise model's estimate, which charges
+ * each digit (|D_j| Q_(D_j) / P)^2) stays below the noise of a product of two fresh ciphertexts; then a
+ * relinearization costs at most about one bit on the product it follows, and the modulus switch after it
+ * removes it. Automorphisms of low-noise ciphertexts pay about log2(|D_j| Q_(D_j) / P) bits more than with a P
+ * above every digit (measured at B2 with four digits of ~128 bits over P = 110 bits: a shift after a product
+ * and modulus switch costs 33 bits of budget).
+ * Otherwise the constructor throws an {@link IllegalArgumentException} with both noise figures.
  *
  * <p><b>Security.</b> {@link #create} accepts only sets that the HE standard's table certifies at 128 bits or
  * more; {@link #createInsecure} is the explicitly named way to build the smaller research and test tiers.
@@ -60,9 +73,10 @@ public final class BgvParameters {
             throw new IllegalArgumentException("plaintextModulus must be a prime below 2^20, not m and odd for "
                     + "a power-of-two m, got " + p);
         }
-        long congruence = primeCongruence(cyclotomic, p);
+        long congruence = primeCongruence(cyclotomic);
         List<Long> primes = new ArrayList<>();
         Set<Long> used = new HashSet<>();
+        used.add(p);
         for (int bits : concat(literal.logQ(), literal.logP())) {
             if (bits < 64 - Long.numberOfLeadingZeros(congruence) + 1) {
                 throw new IllegalArgumentException("every prime must be 1 mod M = " + congruence + " (log2 M = "
@@ -76,16 +90,9 @@ public final class BgvParameters {
         this.ring = RnsRing.create(cyclotomic, primes);
         this.maxLevel = literal.logQ().size() - 1;
         this.log2Primes = primes.stream().mapToDouble(q -> Math.log(q) / Math.log(2)).toArray();
-        this.digitGroups = digitGroups(maxLevel + 1, literal.keySwitchDigits());
+        this.digitGroups = digitGroups(Arrays.copyOf(log2Primes, maxLevel + 1), literal.keySwitchDigits());
         double log2P = IntStream.range(maxLevel + 1, primes.size()).mapToDouble(i -> log2Primes[i]).sum();
-        for (int[] group : digitGroups) {
-            double log2Digit = IntStream.of(group).mapToDouble(i -> log2Primes[i]).sum();
-            if (log2P < log2Digit) {
-                throw new IllegalArgumentException(String.format("the special modulus must exceed every digit "
-                        + "modulus: log2 P = %.1f < %.1f (digit of primes %s); add special primes or digits",
-                        log2P, log2Digit, Arrays.toString(group)));
-            }
-        }
+        checkKeySwitchingNoise(log2P);
         this.security = HeStandard.estimate(cyclotomic.phi(), log2Modulus(maxLevel) + log2P);
         this.fingerprint = fingerprint(literal, primes);
     }
@@ -134,23 +141,87 @@ public final class BgvParameters {
                 .map(Enum::name).collect(Collectors.joining(", ")) + ", got '" + name + "'");
     }
 
-    /** The modulus every prime must be 1 modulo: lcm(m N, p) for prime m, lcm(m, p) for a power of two. */
-    static long primeCongruence(Cyclotomic cyclotomic, long p) {
+    /**
+     * The modulus every prime must be 1 modulo: m N for prime m (the length-m DFT by Bluestein's convolution of
+     * length N), m for a power of two (the negacyclic NTT of length m/2). p plays no part.
+     */
+    static long primeCongruence(Cyclotomic cyclotomic) {
         int m = cyclotomic.m();
-        long transform = cyclotomic.isPowerOfTwo() ? m : (long) m * BluesteinDft.convolutionLength(m);
-        return transform / Primes.gcd(transform, p) * p;
+        return cyclotomic.isPowerOfTwo() ? m : (long) m * BluesteinDft.convolutionLength(m);
     }
 
-    /** Splits prime indices 0 .. count-1 into {@code digits} consecutive groups, the first ones one larger. */
-    private static int[][] digitGroups(int count, int digits) {
+    /**
+     * log2(|D| Q_D) of a group of primes: the bound on the lifted digit that the key-switching noise scales with.
+     */
+    private static double digitSize(double[] log2Primes, int from, int to) {
+        double sum = Math.log(to - from) / Math.log(2);
+        for (int i = from; i < to; i++) {
+            sum += log2Primes[i];
+        }
+        return sum;
+    }
+
+    /**
+     * Splits prime indices 0 .. count-1 (count = log2Primes.length) into {@code digits} non-empty consecutive
+     * groups balanced by bit size: the split that minimises the largest log2(|D_j| Q_(D_j)) (dynamic
+     * programming over the split points; ties, within 1e-9 bits, go to the earlier boundary, so equal-sized
+     * primes give the later digits the extra primes).
+     */
+    static int[][] digitGroups(double[] log2Primes, int digits) {
+        int count = log2Primes.length;
+        // best[j][i]: the smallest possible largest digit size when primes 0 .. i-1 form j digits.
+        double[][] best = new double[digits + 1][count + 1];
+        int[][] split = new int[digits + 1][count + 1];
+        for (double[] row : best) {
+            Arrays.fill(row, Double.POSITIVE_INFINITY);
+        }
+        best[0][0] = Double.NEGATIVE_INFINITY;
+        for (int j = 1; j <= digits; j++) {
+            for (int i = j; i <= count - (digits - j); i++) {
+                for (int k = j - 1; k < i; k++) {
+                    double candidate = Math.max(best[j - 1][k], digitSize(log2Primes, k, i));
+                    if (candidate < best[j][i] - 1e-9) {
+                        best[j][i] = candidate;
+                        split[j][i] = k;
+                    }
+                }
+            }
+        }
         int[][] groups = new int[digits][];
-        int start = 0;
-        for (int j = 0; j < digits; j++) {
-            int size = count / digits + (j < count % digits ? 1 : 0);
-            groups[j] = IntStream.range(start, start + size).toArray();
-            start += size;
+        int end = count;
+        for (int j = digits; j >= 1; j--) {
+            int start = split[j][end];
+            groups[j - 1] = IntStream.range(start, end).toArray();
+            end = start;
         }
         return groups;
+    }
+
+    /**
+     * Refuses a special modulus too small for the digits: the noise a key switch adds at the top level must stay
+     * below that of a product of two fresh ciphertexts.
+     */
+    private void checkKeySwitchingNoise(double log2P) {
+        double[] log2Digits = new double[digitGroups.length];
+        int largest = 0;
+        for (int j = 0; j < digitGroups.length; j++) {
+            int[] group = digitGroups[j];
+            log2Digits[j] = digitSize(log2Primes, group[0], group[group.length - 1] + 1);
+            if (log2Digits[j] > log2Digits[largest]) {
+                largest = j;
+            }
+        }
+        double fresh = NoiseModel.fresh(this);
+        double product = NoiseModel.multiply(this, fresh, fresh);
+        double keySwitch = NoiseModel.keySwitch(this, log2P, log2Digits);
+        if (keySwitch > product) {
+            throw new IllegalArgumentException(String.format("the special modulus is too small for the "
+                    + "key-switching digits: with log2 P = %.1f and the largest digit log2(|D| Q_D) = %.1f (digit %d "
+                    + "of %d: primes %s), a key switch adds noise of standard deviation 2^%.1f, above the 2^%.1f of "
+                    + "a product of two fresh ciphertexts (m = %d, p = %d); add special primes or digits",
+                    log2P, log2Digits[largest], largest + 1, digitGroups.length, Arrays.toString(digitGroups[largest]),
+                    keySwitch / 2, product / 2, cyclotomic.m(), literal.plaintextModulus()));
+        }
     }
 
     private static long fingerprint(ParametersLiteral literal, List<Long> primes) {

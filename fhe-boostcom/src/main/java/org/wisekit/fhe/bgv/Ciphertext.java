@@ -45,6 +45,15 @@ public final class Ciphertext {
     }
 
     /**
+     * The scalar factor f in [1, p): the ciphertext decrypts to f times its message modulo p (HElib's intFactor).
+     * Fresh ciphertexts have f = 1; a modulus switch dropping q multiplies f by q^-1 mod p, a product multiplies
+     * the operands' factors; {@link Decryptor} divides it out. Callers never need it except to inspect it.
+     */
+    public long scalarFactor() {
+        return data.factor;
+    }
+
+    /**
      * log2(Q_l / 2) minus log2 of the noise model's high-probability bound on the decryption noise: a
      * conservative estimate of the exact budget, computed without the secret key.
      */
@@ -59,7 +68,7 @@ public final class Ciphertext {
 
     @Override
     public String toString() {
-        return String.format("Ciphertext(level %d, size %d, estimated budget %.1f bits, keyId %s)", level(), size(),
-                estimatedNoiseBudget(), Long.toHexString(keyId()));
+        return String.format("Ciphertext(level %d, size %d, factor %d, estimated budget %.1f bits, keyId %s)", level(),
+                size(), scalarFactor(), estimatedNoiseBudget(), Long.toHexString(keyId()));
     }
 }

@@ -6,7 +6,8 @@ import org.wisekit.fhe.ring.Modulus;
 /**
  * Decryption and exact noise measurement with the secret key. Both compute v = [c_0 + c_1 s (+ c_2 s^2)]_Q
  * exactly, coefficient by coefficient, by Garner's mixed-radix conversion of the residues (no big integers):
- * the mixed-radix digits give the sign (compared with those of (Q-1)/2), v mod p, and log2|v|.
+ * the mixed-radix digits give the sign (compared with those of (Q-1)/2), v mod p, and log2|v|. v mod p is f m,
+ * f the ciphertext's {@linkplain Ciphertext#scalarFactor() scalar factor}, so the message is (v mod p) f^-1.
  *
  * <p>The noise budget is log2(Q/2) - log2 max|v|: the bits of headroom before v wraps modulo Q. A wrapped v
  * looks uniform, so its measured budget is near 0; {@link #decrypt} therefore refuses ciphertexts whose
@@ -93,6 +94,13 @@ public final class Decryptor {
             }
             message[c] = negative ? plain.negate(modP) : modP;
             log2Max = Math.max(log2Max, log2Magnitude(digits, moduli, constants));
+        }
+        long factor = ciphertext.data().factor;
+        if (factor != 1) {
+            long inverse = plain.inverse(factor);
+            for (int c = 0; c < n; c++) {
+                message[c] = plain.mul(message[c], inverse);
+            }
         }
         return new Measurement(message, parameters.log2Modulus(level) - 1 - log2Max);
     }

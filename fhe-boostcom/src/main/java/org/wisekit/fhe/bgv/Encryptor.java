@@ -48,7 +48,7 @@ public final class Encryptor {
         DoubleCrt c1 = DoubleCrt.fromSignedCoefficients(parameters.ring(), primes, e1);
         c0.multiplyAdd(u, key.b());
         c1.multiplyAdd(u, key.a());
-        return new Ciphertext(new CiphertextData(parameters, key.keyId(), level, new DoubleCrt[] {c0, c1},
+        return new Ciphertext(new CiphertextData(parameters, key.keyId(), level, new DoubleCrt[] {c0, c1}, 1,
                 NoiseModel.fresh(parameters)));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import org.wisekit.fhe.ring.DoubleCrt;
+import org.wisekit.fhe.ring.Modulus;
 
 /**
  * Homomorphic operations on BGV ciphertexts. Every operation comes in two forms (lattigo's op / opNew): one
@@ -11,9 +12,16 @@ import org.wisekit.fhe.ring.DoubleCrt;
  * {@link MutableCiphertext} target, e.g. {@code add(Ciphertext, Ciphertext)} and
  * {@code add(MutableCiphertext, Ciphertext)}.
  *
- * <p><b>Levels.</b> Binary operations first switch the operand at the higher level down to the lower one
- * (plaintext-neutral). Nothing rescales automatically: after a product, {@link #modSwitch} divides by the top
- * prime, which shrinks the noise by about that prime's size and lowers the level by one.
+ * <p><b>Levels.</b> Binary operations first switch the operand at the higher level down to the lower one.
+ * Nothing rescales automatically: after a product, {@link #modSwitch} divides by the top prime, which shrinks
+ * the noise by about that prime's size and lowers the level by one.
+ *
+ * <p><b>Scalar factors.</b> Primes need not be 1 mod p, so a modulus switch multiplies the message by q^-1 mod p;
+ * each ciphertext records the product of such factors as its {@linkplain Ciphertext#scalarFactor() scalar
+ * factor} f (it decrypts to f m). Products multiply factors; key switching, automorphisms, plaintext and constant
+ * products leave them; plaintext and constant additions add f b; additions and subtractions of ciphertexts with
+ * different factors first multiply the operands by small integers e_x, e_y with e_x f_x = e_y f_y (mod p), chosen
+ * as HElib does to add the least noise (the estimate grows by log2 |e| bits per scaled operand).
  *
  * <p><b>Noise.</b> Each result carries the noise model's estimate; an operation whose result would have a
  * negative estimated budget throws {@link NoiseBudgetExhaustedException} instead of returning a ciphertext
@@ -128,11 +136,14 @@ public final class Evaluator {
         return done(x, "multiplyConstant");
     }
 
-    /** a plus the integer constant c (mod p) in every slot: c is added to every evaluation of c_0. */
+    /**
+     * a plus the integer constant c (mod p) in every slot: f c (f the scalar factor, so that the sum decrypts to
+     * f (m + c)) is added to every evaluation of c_0.
+     */
     public Ciphertext addConstant(Ciphertext a, long c) {
         CiphertextData x = own(a);
         DoubleCrt c0 = x.parts[0];
-        long centred = centred(c);
+        long centred = centred(Math.floorMod(c, parameters.plaintextModulus()) * x.factor);
         DoubleCrt constant = DoubleCrt.zero(parameters.ring(), c0.primes());
         for (int i = 0; i < constant.primeCount(); i++) {
             long residue = parameters.ring().modulus(c0.primes()[i]).reduce(centred);
@@ -188,7 +199,7 @@ public final class Evaluator {
         for (int i = 0; i < parts.length; i++) {
             parts[i] = x.parts[i].restrictTo(parameters.primesAt(level));
         }
-        return done(new CiphertextData(parameters, x.keyId, level, parts, x.log2Variance), "dropToLevel");
+        return done(new CiphertextData(parameters, x.keyId, level, parts, x.factor, x.log2Variance), "dropToLevel");
     }
 
     /** X -&gt; X^k followed by the key switch back to s; needs the key for k. */
@@ -273,7 +284,12 @@ public final class Evaluator {
 
     // ---- the operations on ciphertext data ---------------------------------------------------------------
 
-    /** x +/- y into x (x may be replaced when its level is higher). */
+    /**
+     * x +/- y into x (x may be replaced when its level is higher or its factor changes; y is never modified).
+     * Operands with different scalar factors f_x, f_y are first brought to a common one: x is multiplied by
+     * e_x and y by e_y with e_x f_x = e_y f_y (mod p), the pair chosen by {@link #harmonizers} to add the least
+     * noise; the sum then has factor e_x f_x.
+     */
     private CiphertextData addInto(CiphertextData x, CiphertextData y, boolean subtract) {
         checkSameKey(x, y);
         if (x.level > y.level) {
@@ -281,12 +297,19 @@ public final class Evaluator {
         } else if (y.level > x.level) {
             y = switchedTo(y, x.level);
         }
+        if (x.factor != y.factor) {
+            long[] e = harmonizers(x.factor, x.log2Variance, y.factor, y.log2Variance);
+            x = scaled(x, e[0]);
+            if (e[1] != 1) {
+                y = scaled(y.copy(), e[1]);
+            }
+        }
         if (y.size() > x.size()) {
             DoubleCrt[] grown = Arrays.copyOf(x.parts, y.size());
             for (int i = x.size(); i < grown.length; i++) {
                 grown[i] = DoubleCrt.zero(parameters.ring(), parameters.primesAt(x.level));
             }
-            x = new CiphertextData(parameters, x.keyId, x.level, grown, x.log2Variance);
+            x = new CiphertextData(parameters, x.keyId, x.level, grown, x.factor, x.log2Variance);
         }
         for (int i = 0; i < y.size(); i++) {
             if (subtract) {
@@ -300,15 +323,72 @@ public final class Evaluator {
         return x;
     }
 
+    /**
+     * Centred (e_x, e_y), |e| &lt; p/2, with e_x f_x = e_y f_y (mod p) minimising the noise of e_x x + e_y y,
+     * i.e. e_x^2 V_x + e_y^2 V_y. The candidates are HElib's: the pairs (r_i, t_i) with r_i = t_i (f_y / f_x)
+     * (mod p) that the extended Euclidean algorithm on (p, f_y / f_x) produces, which run from (f_y / f_x, 1)
+     * (scale x only) to (1, f_x / f_y) (scale y only) through the short pairs in between (|e_x e_y| about p).
+     */
+    long[] harmonizers(long fx, double vx, long fy, double vy) {
+        long p = parameters.plaintextModulus();
+        if (fx == fy) {
+            return new long[] {1, 1};
+        }
+        long ratio = Math.floorMod(fy * inverseModP(fx), p);
+        long r0 = p;
+        long t0 = 0;
+        long r1 = ratio;
+        long t1 = 1;
+        long[] best = {centred(r1), 1};
+        double bestNoise = NoiseModel.add(NoiseModel.scale(vx, best[0]), vy);
+        while (r1 != 0) {
+            long q = r0 / r1;
+            long r2 = r0 - q * r1;
+            long t2 = t0 - q * t1;
+            r0 = r1;
+            t0 = t1;
+            r1 = r2;
+            t1 = t2;
+            if (r1 != 0) {
+                long ex = centred(r1);
+                long ey = centred(t1);
+                double noise = NoiseModel.add(NoiseModel.scale(vx, ex), NoiseModel.scale(vy, ey));
+                if (noise < bestNoise) {
+                    best = new long[] {ex, ey};
+                    bestNoise = noise;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** x (owned) times the centred integer t: parts, factor and noise; x itself when t = 1. */
+    private CiphertextData scaled(CiphertextData x, long t) {
+        if (t == 1) {
+            return x;
+        }
+        for (DoubleCrt part : x.parts) {
+            part.multiplyScalar(t);
+        }
+        long p = parameters.plaintextModulus();
+        return x.with(Math.floorMod(Math.floorMod(t, p) * x.factor, p), NoiseModel.scale(x.log2Variance, t));
+    }
+
+    private long inverseModP(long a) {
+        long p = parameters.plaintextModulus();
+        return Modulus.of(p).inverse(Math.floorMod(a, p));
+    }
+
     private void negateInto(CiphertextData x) {
         for (DoubleCrt part : x.parts) {
             part.negate();
         }
     }
 
+    /** Adds f b, f the scalar factor, so that the sum decrypts to f (m + b). */
     private void addPlainInto(CiphertextData x, Plaintext b) {
         checkPlaintext(b);
-        x.parts[0].add(b.evaluationAt(x.level, counters));
+        x.parts[0].add(b.evaluationAt(x.level, x.factor, counters));
         x.log2Variance = NoiseModel.addPlain(parameters, x.log2Variance);
         counters.addAddition();
     }
@@ -335,6 +415,7 @@ public final class Evaluator {
         } else if (b.level > a.level) {
             b = switchedTo(b, a.level);
         }
+        boolean square = sameValue(a, b);
         DoubleCrt c0 = a.parts[0].copy();
         c0.multiply(b.parts[0]);
         DoubleCrt c1 = a.parts[0].copy();
@@ -343,8 +424,28 @@ public final class Evaluator {
         DoubleCrt c2 = a.parts[1].copy();
         c2.multiply(b.parts[1]);
         counters.addMultiplication();
-        return new CiphertextData(parameters, a.keyId, a.level, new DoubleCrt[] {c0, c1, c2},
-                NoiseModel.multiply(parameters, a.log2Variance, b.log2Variance));
+        long p = parameters.plaintextModulus();
+        return new CiphertextData(parameters, a.keyId, a.level, new DoubleCrt[] {c0, c1, c2}, a.factor * b.factor % p,
+                square ? NoiseModel.square(parameters, a.log2Variance)
+                        : NoiseModel.multiply(parameters, a.log2Variance, b.log2Variance));
+    }
+
+    /** Whether a and b hold the same ciphertext (the same object, or equal parts, as after aligning x with x). */
+    private static boolean sameValue(CiphertextData a, CiphertextData b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.level != b.level || a.factor != b.factor || a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            for (int r = 0; r < a.parts[i].primeCount(); r++) {
+                if (!Arrays.equals(a.parts[i].row(r), b.parts[i].row(r))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** (c_0, c_1, c_2) to (c_0 + u_0, c_1 + u_1) with (u_0, u_1) the key switch of c_2 from s^2. */
@@ -360,11 +461,14 @@ public final class Evaluator {
         DoubleCrt c1 = x.parts[1].copy();
         c1.add(u[1]);
         counters.addRelinearization();
-        return new CiphertextData(parameters, x.keyId, x.level, new DoubleCrt[] {c0, c1},
+        return new CiphertextData(parameters, x.keyId, x.level, new DoubleCrt[] {c0, c1}, x.factor,
                 NoiseModel.add(x.log2Variance, NoiseModel.keySwitch(parameters, x.level)));
     }
 
-    /** Drops primes down to {@code level} one at a time; returns new data (x is untouched). */
+    /**
+     * Drops primes down to {@code level} one at a time; returns new data (x is untouched). Each division by q
+     * multiplies the message by q^-1 mod p, which the scalar factor records.
+     */
     private CiphertextData switchedTo(CiphertextData x, int level) {
         if (level < 0 || level > x.level) {
             throw new IllegalArgumentException("can only switch down to a level in [0, " + x.level + "], got " + level
@@ -377,7 +481,9 @@ public final class Evaluator {
                 parts[i] = KeySwitching.dropLastPrime(parameters, current.parts[i], current.level, counters, rnsPool);
             }
             counters.addModulusSwitch();
-            current = new CiphertextData(parameters, current.keyId, current.level - 1, parts,
+            long factor = current.factor * parameters.constants(current.level).topInverseModPlaintext
+                    % parameters.plaintextModulus();
+            current = new CiphertextData(parameters, current.keyId, current.level - 1, parts, factor,
                     NoiseModel.modulusSwitch(parameters, current.log2Variance, current.level));
         }
         return current;
@@ -401,7 +507,7 @@ public final class Evaluator {
                 rnsPool);
         c0.add(u[0]);
         counters.addAutomorphism();
-        return new CiphertextData(parameters, x.keyId, x.level, new DoubleCrt[] {c0, u[1]},
+        return new CiphertextData(parameters, x.keyId, x.level, new DoubleCrt[] {c0, u[1]}, x.factor,
                 NoiseModel.add(x.log2Variance, NoiseModel.keySwitch(parameters, x.level)));
     }
 

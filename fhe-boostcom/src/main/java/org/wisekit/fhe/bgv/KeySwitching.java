@@ -14,12 +14,15 @@ import org.wisekit.fhe.ring.RnsRing;
  * Q_l. (1) d to coefficients. (2) For each digit j, its residues d_j = [d]_(Q_(D_j)) are lifted to every other
  * prime of Q_l P by fast basis conversion; the lift is d_j + u Q_(D_j), and the u Q_(D_j) term is 0 modulo
  * Q_l after the key's Qt_j factor and vanishes modulo Q_l P after the factor P. (3) (u_0, u_1) +=
- * dtilde_j (b_j, a_j) modulo Q_l P, which decrypts to P d s' + p sum_j dtilde_j e_j. (4) Division by P:
- * u - delta with delta = p [p^-1 u]_P is divisible by P and 0 mod p, so (u - delta) / P keeps the message
- * (P = 1 mod p) and divides the key noise by P.
+ * dtilde_j (b_j, a_j) modulo Q_l P, which decrypts to P d s' + p E with E = sum_j dtilde_j e_j. (4) Division by
+ * P: u - delta with delta = p [p^-1 u]_P is divisible by P and 0 mod p, so (u - delta) / P decrypts to
+ * d s' + (p E - delta) / P, and p E - delta, being divisible by both p and P, is p P t: the message part d s'
+ * comes out exactly, whatever P is modulo p (the key put the factor P there explicitly), and the key noise is
+ * divided by P. Key switching therefore leaves the scalar factor alone.
  *
  * <p><b>Modulus switching</b> from level l to l-1 replaces c by (c - delta) / q_l with delta = p [p^-1 c]_(q_l)
- * (centred), again plaintext-neutral because q_l = 1 mod p.
+ * (centred): c - delta = c mod p, so the value, message included, is multiplied by q_l^-1 mod p. The evaluator
+ * records that in the ciphertext's scalar factor (primes need not be 1 mod p).
  *
  * <p><b>RNS-level parallelism</b> (BoostCom's second level): with a pool, the per-prime transforms, the digits
  * and the two halves of the division by P run as fork-join tasks; the arithmetic is the same, so the result is

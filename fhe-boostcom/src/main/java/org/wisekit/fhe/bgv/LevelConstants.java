@@ -23,6 +23,8 @@ final class LevelConstants {
     /** Dropping q_l: p^-1 mod q_l, and q_l^-1 mod q_i for i &lt; l (unused at level 0). */
     final long plaintextInverseModTop;
     final long[] topInverseModQ;
+    /** q_l^-1 mod p: the factor by which dropping q_l multiplies the message (the scalar factor's update). */
+    final long topInverseModPlaintext;
 
     /** One entry per key-switching digit that has primes at this level. */
     final List<Digit> digits;
@@ -63,6 +65,8 @@ final class LevelConstants {
             plaintextModQ[i] = q[i].reduce(p);
         }
         plaintextInverseModTop = q[level].inverse(q[level].reduce(p));
+        Modulus plaintext = Modulus.of(p);
+        topInverseModPlaintext = plaintext.inverse(plaintext.reduce(q[level].value()));
         topInverseModQ = new long[level];
         for (int i = 0; i < level; i++) {
             topInverseModQ[i] = q[i].inverse(q[i].reduce(q[level].value()));

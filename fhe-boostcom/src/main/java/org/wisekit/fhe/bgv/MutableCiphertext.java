@@ -33,6 +33,11 @@ public final class MutableCiphertext {
         return data.size();
     }
 
+    /** The scalar factor f: the value decrypts to f times its message modulo p (see {@link Ciphertext#scalarFactor()}). */
+    public long scalarFactor() {
+        return data.factor;
+    }
+
     public double estimatedNoiseBudget() {
         return data.estimatedBudget();
     }

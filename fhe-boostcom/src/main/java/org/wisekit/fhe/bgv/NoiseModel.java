@@ -1,5 +1,7 @@
 package org.wisekit.fhe.bgv;
 
+import java.util.List;
+
 /**
  * The average-case noise model behind {@link Ciphertext#estimatedNoiseBudget()}: it tracks the variance V of
  * the coefficients of v = c_0 + c_1 s (+ c_2 s^2), treating coefficients as independent. A product of two
@@ -81,6 +83,15 @@ final class NoiseModel {
         return a + b + expansion(parameters);
     }
 
+    /**
+     * v times itself: coefficient k of v^2 is sum_(i+j=k) v_i v_j, in which every product v_i v_j with i != j
+     * appears twice (as (i, j) and (j, i)) and is the same number, so the variance is twice that of a product
+     * of two independent ciphertexts.
+     */
+    static double square(BgvParameters parameters, double v) {
+        return multiply(parameters, v, v) + 1;
+    }
+
     /** The rounding term p (t_0 + t_1 s) with t uniform in [-1/2, 1/2): what every division leaves. */
     private static double rounding(BgvParameters parameters, double spread) {
         double p = parameters.plaintextModulus();
@@ -100,19 +111,40 @@ final class NoiseModel {
      * p sum_j dtilde_j e_j / P with dtilde_j below |D_j| Q_(D_j).
      */
     static double keySwitch(BgvParameters parameters, int level) {
-        int specialCount = parameters.specialPrimes().length;
+        List<LevelConstants.Digit> digits = parameters.constants(level).digits;
+        double[] log2Digits = new double[digits.size()];
+        for (int j = 0; j < log2Digits.length; j++) {
+            int[] sources = digits.get(j).sources();
+            log2Digits[j] = log2(sources.length);
+            for (int i : sources) {
+                log2Digits[j] += log2(parameters.prime(i));
+            }
+        }
+        return keySwitch(parameters, parameters.log2SpecialModulus(), log2Digits);
+    }
+
+    /**
+     * The same for a special modulus of {@code log2P} bits and digits of log2(|D_j| Q_(D_j)) = {@code log2Digits}:
+     * each digit adds p^2 sigma^2 phi r (|D_j| Q_(D_j) / P)^2 / 3, so a digit larger than P costs twice its
+     * excess in log2 variance. Used by {@link BgvParameters} before its level constants exist.
+     */
+    static double keySwitch(BgvParameters parameters, double log2P, double[] log2Digits) {
+        int specialCount = parameters.literal().logP().size();
         double division = rounding(parameters, (specialCount + 1) * (specialCount + 1) / 3.0);
         double p = parameters.plaintextModulus();
         double sigma2 = BgvParameters.ERROR_STD_DEV * BgvParameters.ERROR_STD_DEV;
-        double log2P = parameters.log2SpecialModulus();
         double keyTerms = Double.NEGATIVE_INFINITY;
-        for (LevelConstants.Digit digit : parameters.constants(level).digits) {
-            double log2Digit = log2(digit.sources().length);
-            for (int i : digit.sources()) {
-                log2Digit += log2(parameters.prime(i));
-            }
+        for (double log2Digit : log2Digits) {
             keyTerms = log2Sum(keyTerms, 2 * (log2Digit - log2P) + log2(p * p * sigma2 / 3) + expansion(parameters));
         }
         return log2Sum(division, keyTerms);
+    }
+
+    /**
+     * Times the integer t (the centred scalar that brings a ciphertext to another one's scalar factor before an
+     * addition): the whole of v, noise and message, is scaled by t, so the variance by t^2.
+     */
+    static double scale(double v, long t) {
+        return v + 2 * log2(Math.abs((double) t));
     }
 }

@@ -9,15 +9,18 @@ import java.util.List;
  *
  * <pre>
  * tier  p    m      phi    d  slots  use                                   log2 Q  log2 P  security [EST]
- * T0    17   307    306    3  102    unit tests (16-bit words, d'=3, l=2)  316.6   150.0   toy
- * T1    257  1087   1086   3  362    integration tests, selftest           398.2   180.0   toy
- * B1    131  8581   8580   4  2145   benchmarks (64-bit, d'=4, l=3)        464.0   112.0   ~39 bits
- * B2    131  17293  17292  3  5764   paper-faithful (IZ Tab. 3, (3,4))     461.3   112.0   ~100 bits
+ * T0    17   307    306    3  102    unit tests (16-bit words, d'=3, l=2)  319.8   150.0   toy
+ * T1    257  1087   1086   3  362    integration tests, selftest           402.0   180.0   toy
+ * B1    131  8581   8580   4  2145   benchmarks (64-bit, d'=4, l=3)        465.0   112.0   ~39 bits
+ * B2    131  17293  17292  3  5764   paper-faithful (IZ Tab. 3, (3,4))     465.0   112.0   ~99 bits
  * </pre>
  *
- * <p>Chain primes are the smallest sizes that the congruence q = 1 mod lcm(m N, p) leaves enough primes at
- * (about log2(m N p) + 8 bits), behind a larger q_0 that holds the final noise; B1 and B2 are sized to the
- * HElib baseline's ~463 bits. Part 2 re-sizes chains from measured budgets if the comparison circuits need
+ * <p>The chain-prime sizes (30, 38, 45, 45 bits behind a larger q_0 that holds the final noise) date from when
+ * every prime had to be 1 mod lcm(m N, p), which left enough primes only at about log2(m N p) + 8 bits. Primes
+ * now need only be 1 mod m N (the scalar factor tracks q^-1 mod p), so the same sizes give other primes, each
+ * closer to 2^bits, and smaller sizes are possible (at B2, 14 primes of 38 bits); re-sizing the tiers is a
+ * later step. B1 and B2 are sized to the HElib baseline's ~463 bits. Part 2 re-sizes chains from measured
+ * budgets if the comparison circuits need
  * it. {@link #insecureParameters()} is the explicitly named way to build them; {@link BgvParameters#create}
  * refuses them.
  */

@@ -14,7 +14,7 @@ public final class Plaintext {
     private final BgvParameters parameters;
     private final long[] coefficients;
     private final double meanSquare;
-    private final ConcurrentHashMap<Integer, DoubleCrt> evaluations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, DoubleCrt> evaluations = new ConcurrentHashMap<>();
 
     private Plaintext(BgvParameters parameters, long[] coefficients) {
         this.parameters = parameters;
@@ -67,13 +67,23 @@ public final class Plaintext {
      * {@code counters} records the transforms when the form is computed.
      */
     DoubleCrt evaluationAt(int level, OperationCounters counters) {
-        return evaluations.computeIfAbsent(level, l -> {
+        return evaluationAt(level, 1, counters);
+    }
+
+    /**
+     * The same for the plaintext times the scalar {@code factor} (mod p, coefficients centred again), what an
+     * addition to a ciphertext with that scalar factor needs; cached per (level, factor).
+     */
+    DoubleCrt evaluationAt(int level, long factor, OperationCounters counters) {
+        long p = parameters.plaintextModulus();
+        long f = Math.floorMod(factor, p);
+        return evaluations.computeIfAbsent(((long) level << 32) | f, key -> {
             long[] centred = new long[coefficients.length];
             for (int i = 0; i < centred.length; i++) {
-                centred[i] = centred(coefficients[i]);
+                centred[i] = centred(coefficients[i] * f % p);
             }
-            counters.addTransforms(l + 1);
-            return DoubleCrt.fromSignedCoefficients(parameters.ring(), parameters.primesAt(l), centred);
+            counters.addTransforms(level + 1);
+            return DoubleCrt.fromSignedCoefficients(parameters.ring(), parameters.primesAt(level), centred);
         });
     }
 

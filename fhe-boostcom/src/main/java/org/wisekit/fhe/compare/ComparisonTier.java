@@ -10,9 +10,11 @@ import org.wisekit.fhe.bgv.ParametersLiteral;
 
 /**
  * Part 1's tiers (same ring, same p) with a modulus chain deep enough for the comparison circuits: one chain
- * prime per multiplicative level (a few bits larger than part 1's, where the congruence q = 1 mod lcm(m N, p)
- * leaves too few primes of the old size) (this module switches modulus after every product), plus
- * enough special primes that every key-switching digit stays below P. Depth needed (measured with the stage
+ * prime per multiplicative level (a few bits larger than part 1's: sized when the congruence q = 1 mod
+ * lcm(m N, p) left too few primes of the old size; primes now need only be 1 mod m N) (this module switches
+ * modulus after every product), plus enough special primes that every key-switching digit stays below P (more
+ * than the parameters require now: P may be smaller than a digit while the key-switching noise stays below a
+ * fresh product's, see {@link BgvParameters}). Depth needed (measured with the stage
  * log, see the README): the compare circuit ceil(log2(p-1)) + (d'-1) + ceil(log2 l) + 1 levels, the array
  * circuits ceil(log2(N-1)) + 1 more. B1 and B2 use two key-switching digits and a special modulus P larger than
  * each digit (fewer transforms per key switch than five digits, at the price of a larger QP). All four are

@@ -53,7 +53,7 @@ class BgvCodecTest {
         byte[] version = bytes.clone();
         version[4] = 9;
         assertThatThrownBy(() -> BgvCodec.readCiphertext(version, f.parameters))
-                .hasMessage("unsupported format version 9; this reader knows 1");
+                .hasMessage("unsupported format version 9; this reader knows 1 to 2");
     }
 
     @Test
@@ -99,10 +99,49 @@ class BgvCodecTest {
         assertThatThrownBy(() -> BgvCodec.readCiphertext(bytes, f.parameters))
                 .hasMessage("corrupted ciphertext: level 12 outside [0, 9]");
         byte[] residue = BgvCodec.write(ca);
-        java.nio.ByteBuffer.wrap(residue).putLong(26 + 16, Long.MAX_VALUE);
+        java.nio.ByteBuffer.wrap(residue).putLong(26 + 20, Long.MAX_VALUE);
         resealChecksum(residue);
         assertThatThrownBy(() -> BgvCodec.readCiphertext(residue, f.parameters))
                 .hasMessageStartingWith("corrupted ciphertext part 0: residue 9223372036854775807 at prime 0, index 0");
+    }
+
+    @Test
+    void scalarFactorsRoundTripAndCorruptFactorsAreRefused() {
+        // A modulus switch gives a factor q^-1 mod p (T0's top prime is not 1 mod 17).
+        Ciphertext switched = f.evaluator.modSwitch(f.evaluator.multiplyRelin(ca, ca));
+        assertThat(switched.scalarFactor()).isNotEqualTo(1);
+        byte[] bytes = BgvCodec.write(switched);
+        assertThat(bytes[4]).as("ciphertexts are written as version 2").isEqualTo((byte) 2);
+        assertThat(BgvCodec.write(f.secretKey)[4]).as("keys keep version 1").isEqualTo((byte) 1);
+        Ciphertext restored = BgvCodec.readCiphertext(bytes, f.parameters);
+        assertThat(restored.scalarFactor()).isEqualTo(switched.scalarFactor());
+        assertThat(f.decrypt(restored)).isEqualTo(a.times(a));
+        // The factor is the i32 after level, size and the noise estimate: 26 + 4 + 4 + 8.
+        assertThat(java.nio.ByteBuffer.wrap(bytes).getInt(26 + 16)).isEqualTo((int) switched.scalarFactor());
+        for (int factor : new int[] {0, 17, -3, Integer.MAX_VALUE}) {
+            byte[] corrupted = bytes.clone();
+            java.nio.ByteBuffer.wrap(corrupted).putInt(26 + 16, factor);
+            resealChecksum(corrupted);
+            assertThatThrownBy(() -> BgvCodec.readCiphertext(corrupted, f.parameters)).as("factor %d", factor)
+                    .isInstanceOf(BgvFormatException.class)
+                    .hasMessage("corrupted ciphertext: scalar factor " + factor + " outside [1, 16]");
+        }
+    }
+
+    @Test
+    void versionOneCiphertextsAreReadWithFactorOne() {
+        // A version-1 blob: the same frame without the factor field (what the previous writer produced).
+        byte[] v2 = BgvCodec.write(ca);
+        byte[] v1 = new byte[v2.length - 4];
+        System.arraycopy(v2, 0, v1, 0, 26 + 16);
+        System.arraycopy(v2, 26 + 20, v1, 26 + 16, v2.length - 26 - 20);
+        v1[4] = 1;
+        java.nio.ByteBuffer.wrap(v1).putInt(22, v2.length - 26 - 4 - 4);
+        resealChecksum(v1);
+        Ciphertext restored = BgvCodec.readCiphertext(v1, f.parameters);
+        assertThat(restored.scalarFactor()).isEqualTo(1);
+        assertThat(f.decrypt(restored)).isEqualTo(a);
+        assertThat(BgvCodec.write(restored)).isEqualTo(v2);
     }
 
     private static void resealChecksum(byte[] bytes) {

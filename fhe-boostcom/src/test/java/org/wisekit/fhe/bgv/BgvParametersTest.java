@@ -23,19 +23,27 @@ class BgvParametersTest {
             assertThat(parameters.ringDimension()).isEqualTo(e[2]);
             assertThat(parameters.slots().degree()).isEqualTo(e[3]);
             assertThat(parameters.slots().slotCount()).isEqualTo(e[4]);
-            long congruence = (long) e[0] * BluesteinDft.convolutionLength(e[0]) * e[1];
+            // Primes are 1 mod m N (the Bluestein transform's roots), no longer 1 mod p: modulus switching
+            // multiplies the message by q^-1 mod p, which the ciphertext's scalar factor records.
+            long congruence = (long) e[0] * BluesteinDft.convolutionLength(e[0]);
+            int notOneModP = 0;
             for (int i = 0; i < parameters.ring().primeCount(); i++) {
                 long q = parameters.prime(i);
                 assertThat(q % congruence).isEqualTo(1);
                 assertThat(Primes.isPrime(q)).isTrue();
+                assertThat(q).isNotEqualTo(e[1]);
+                notOneModP += i <= parameters.maxLevel() && q % e[1] != 1 ? 1 : 0;
             }
+            assertThat(notOneModP).as("chain primes q != 1 mod p, so the factor path is exercised").isPositive();
             assertThat(parameters.ring().primeCount()).isEqualTo(tiers[t].literal().logQ().size()
                     + tiers[t].literal().logP().size());
             assertThat(tiers[t].insecureParameters()).isSameAs(parameters);
         }
         BgvParameters t0 = ParameterTier.T0.insecureParameters();
         assertThat(t0.maxLevel()).isEqualTo(9);
-        assertThat(t0.digitGroups()).isDeepEqualTo(new int[][] {{0, 1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+        // Balanced by bits: q_0 has 50 bits, q_1 .. q_9 30 each; the split minimising the largest
+        // log2(|D| Q_D) is 110 + 90 + 120 bits (by prime count it was 140 + 90 + 90).
+        assertThat(t0.digitGroups()).isDeepEqualTo(new int[][] {{0, 1, 2}, {3, 4, 5}, {6, 7, 8, 9}});
         assertThat(t0.specialPrimes()).containsExactly(10, 11, 12);
         assertThat(t0.extendedPrimesAt(1)).containsExactly(0, 1, 10, 11, 12);
         assertThat(t0.log2Modulus(9)).isBetween(310.0, 320.0);
@@ -87,7 +95,7 @@ class BgvParametersTest {
         assertThat(ParameterTier.T0.insecureParameters().security().label())
                 .isEqualTo("INSECURE toy set: phi(m) = 306 is below the table's smallest n = 1024");
         assertThat(ParameterTier.T1.insecureParameters().security().label())
-                .startsWith("INSECURE toy set: log2 QP = 578.2 against the 128-bit bound 27 at n = 1024");
+                .startsWith("INSECURE toy set: log2 QP = 582.0 against the 128-bit bound 27 at n = 1024");
         assertThat(ParameterTier.B1.insecureParameters().security().label()).startsWith("INSECURE, ~39 bits");
         assertThat(HeStandard.SOURCE).contains("HomomorphicEncryption.org", "2018");
     }
@@ -104,10 +112,13 @@ class BgvParametersTest {
                 .hasMessage("m must be an odd prime or a power of two >= 4, got 309");
         assertThatThrownBy(() -> BgvParameters.createInsecure(new ParametersLiteral(307, 16, List.of(40), List.of(50), 1)))
                 .hasMessageStartingWith("plaintextModulus must be a prime below 2^20");
-        assertThatThrownBy(() -> BgvParameters.createInsecure(new ParametersLiteral(307, 17, List.of(22), List.of(50), 1)))
-                .hasMessageStartingWith("every prime must be 1 mod M = 5344256 (log2 M = 22.3)");
+        assertThatThrownBy(() -> BgvParameters.createInsecure(new ParametersLiteral(307, 17, List.of(19), List.of(50), 1)))
+                .hasMessage("every prime must be 1 mod M = 314368 (log2 M = 18.3), so needs more than 19 bits, got 19");
         assertThatThrownBy(() -> BgvParameters.createInsecure(new ParametersLiteral(307, 17, List.of(50, 50), List.of(40), 1)))
-                .hasMessageStartingWith("the special modulus must exceed every digit modulus: log2 P = 40.0 < 100.0");
+                .hasMessageStartingWith("the special modulus is too small for the key-switching digits: with log2 P = "
+                        + "40.0 and the largest digit log2(|D| Q_D) = 101.0 (digit 1 of 1: primes [0, 1]), a key switch "
+                        + "adds noise of standard deviation 2^")
+                .hasMessageEndingWith("(m = 307, p = 17); add special primes or digits");
         assertThatThrownBy(() -> ParameterTier.parse("T9")).hasMessage("tier must be one of T0, T1, B1, B2, got 'T9'");
         assertThat(ParameterTier.parse(" b2 ")).isEqualTo(ParameterTier.B2);
     }

@@ -122,8 +122,9 @@ class EvaluatorTest {
         assertThat(afterProduct.multiplications()).isEqualTo(1);
         assertThat(afterProduct.relinearizations()).isEqualTo(1);
         assertThat(afterProduct.keySwitches()).isEqualTo(1);
-        // Key switch at L = 9 with K = 3 special primes and digits of 4, 3, 3 primes:
-        // (L+1) inverse + per-digit lifts (13-4, 13-3, 13-3) + 2 (K inverse + (L+1) forward) = 10 + 29 + 26.
+        // Key switch at L = 9 with K = 3 special primes and digits of 3, 3, 4 primes (balanced by bits):
+        // (L+1) inverse + per-digit lifts (13-3, 13-3, 13-4) + 2 (K inverse + (L+1) forward) = 10 + 29 + 26.
+        // The lifts total digits (L+1+K) - (L+1) whatever the split, so the count is that of the old split.
         assertThat(afterProduct.transforms()).isEqualTo(10 + 29 + 26);
         counted.shift(counted.modSwitch(product), 1);
         OperationCounts delta = counted.counters().snapshot().minus(afterProduct);
