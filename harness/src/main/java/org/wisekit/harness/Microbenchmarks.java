@@ -20,7 +20,7 @@ public interface Microbenchmarks {
      * {@code @Param} values, {@code forks} JVMs per method, and returns for each method the seconds per
      * operation measured in each fork (the mean of that fork's measurement iterations), in fork order.
      *
-     * @throws IllegalArgumentException when a method is not a benchmark of that class or forks < 1
+     * @throws IllegalArgumentException when a method is not a benchmark of that class or {@code forks < 1}
      * @throws IllegalStateException    when JMH fails
      */
     Map<String, double[]> secondsPerFork(String benchmarkClass, List<String> methods, Map<String, String> params,
