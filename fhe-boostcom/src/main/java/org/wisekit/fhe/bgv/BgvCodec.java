@@ -1,58 +1,55 @@
 package org.wisekit.fhe.bgv;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
+import org.wisekit.fhe.internal.CodecFrame;
+import org.wisekit.fhe.internal.CodecFrame.Kind;
+import org.wisekit.fhe.internal.CodecFrame.Opened;
 import org.wisekit.fhe.ring.DoubleCrt;
 import org.wisekit.fhe.ring.Primes;
 import org.wisekit.fhe.ring.RnsRing;
 
 /**
- * Binary serialization of keys and ciphertexts. Layout, big-endian:
+ * Binary serialization of parameters, keys and ciphertexts. Layout, big-endian:
  *
  * <pre>
  * "WKBG"  version:u8  kind:u8  parameterFingerprint:i64  keyId:i64  payloadLength:i32  payload  crc32:i32
  * </pre>
  *
  * Payloads: ciphertext = level:i32 size:i32 log2Variance:f64 scalarFactor:i32, then the parts' evaluation rows
- * (size x (level+1) x phi residues); secret key = phi ternary bytes; public key = rows of b then a (Q_L); evaluation keys =
- * hasRelinearization:u8 [key], count:i32, then (galoisElement:i64 key)*, where a key is, per digit, the rows
- * of b_j then a_j over all primes.
+ * (size x (level+1) x phi residues); secret key = phi ternary bytes; public key = rows of b then a (Q_L); evaluation
+ * keys = hasRelinearization:u8 [key], count:i32, then (galoisElement:i64 key)*; parameters = m:i32 p:i64
+ * qCount:i32 logQ:u8* pCount:i32 logP:u8* keySwitchDigits:i32, then the primes q_0 .. q_L and the special primes
+ * as i64 (so a reader rebuilds exactly these parameters, whatever prime search produced them; keyId 0).
  *
- * <p><b>Versions.</b> Version 2 added the ciphertext's scalar factor (in [1, p)); ciphertexts are written as
- * version 2, keys, whose layout did not change, as version 1. The reader takes both versions of every kind and
- * reads a version-1 ciphertext, which has no factor field, as factor 1 (what every ciphertext had before).
+ * <p><b>Key-switching keys.</b> Version 3 (what evaluation keys are written with): digits:i32 form:u8, then for
+ * form 1 (seeded) a 32-byte seed and per digit the rows of b_j over all primes, the a_j being regenerated from
+ * the seed ({@link KeySwitchKey}, {@link SeedExpander}); for form 0 (full) per digit the rows of b_j then a_j.
+ * Versions 1 and 2 have no form byte and are always full.
+ *
+ * <p><b>Versions.</b> Version 2 added the ciphertext's scalar factor (in [1, p)); version 3 the seeded
+ * evaluation keys. Ciphertexts are written as version 2, evaluation keys as version 3, the other kinds, whose
+ * layout did not change, as version 1. The reader takes every version of every kind up to 3 and reads a
+ * version-1 ciphertext, which has no factor field, as factor 1 (what every ciphertext had before).
  *
  * <p>Reading checks, in order: length, magic, version, kind, that the data was made for the given parameters
  * (fingerprint), the announced length, the CRC-32 (accidental corruption, not tampering), then every field and
  * every residue's range. Any failure is a {@link BgvFormatException} saying which; nothing is ever half-read.
- * Stateless.
+ * {@code org.wisekit.fhe.compare.CompareCodec} uses the same frame for the comparison types. Stateless.
  */
 public final class BgvCodec {
 
-    private static final byte[] MAGIC = {'W', 'K', 'B', 'G'};
-    /** The version keys are written with (their layout is the same in both versions). */
+    /** The version keys and parameters are written with (their layout never changed). */
     private static final int KEY_VERSION = 1;
     /** The version ciphertexts are written with: the payload carries the scalar factor. */
     private static final int CIPHERTEXT_VERSION = 2;
-    private static final int LATEST_VERSION = 2;
-    private static final int HEADER_BYTES = 4 + 1 + 1 + 8 + 8 + 4;
-    private static final int CHECKSUM_BYTES = 4;
-
-    /** What a blob holds. */
-    private enum Kind {
-        SECRET_KEY("a secret key"), PUBLIC_KEY("a public key"), EVALUATION_KEYS("evaluation keys"),
-        CIPHERTEXT("a ciphertext");
-
-        final String description;
-
-        Kind(String description) {
-            this.description = description;
-        }
-    }
+    /** The version evaluation keys are written with: each key says whether a_j is stored or seeded. */
+    private static final int EVALUATION_KEYS_VERSION = 3;
+    private static final int FULL_KEY = 0;
+    private static final int SEEDED_KEY = 1;
 
     private BgvCodec() {
     }
@@ -85,30 +82,128 @@ public final class BgvCodec {
         return seal(Kind.PUBLIC_KEY, key.parameters(), key.keyId(), payload);
     }
 
+    /** Evaluation keys; seeded keys store their seed instead of a_j (half the bytes), see {@link KeySwitchKey}. */
     public static byte[] write(EvaluationKeys keys) {
         BgvParameters parameters = keys.parameters();
-        int keyBytes = keySize(parameters);
-        int count = keys.galoisElements().size();
-        int size = 1 + (keys.relinearization().isPresent() ? keyBytes : 0) + 4 + count * (8 + keyBytes);
+        int size = 1 + keys.relinearization().map(BgvCodec::keyBytes).orElse(0) + 4;
+        for (long element : keys.galoisElements()) {
+            size += 8 + keyBytes(keys.automorphism(element).orElseThrow());
+        }
         ByteBuffer payload = ByteBuffer.allocate(size);
         payload.put((byte) (keys.relinearization().isPresent() ? 1 : 0));
         keys.relinearization().ifPresent(key -> putKey(payload, key));
-        payload.putInt(count);
+        payload.putInt(keys.galoisElements().size());
         for (long element : keys.galoisElements()) {
             payload.putLong(element);
             putKey(payload, keys.automorphism(element).orElseThrow());
         }
-        return seal(Kind.EVALUATION_KEYS, parameters, keys.keyId(), payload);
+        return seal(Kind.EVALUATION_KEYS, EVALUATION_KEYS_VERSION, parameters.fingerprint(), keys.keyId(), payload);
+    }
+
+    /**
+     * The parameters: the literal and the explicit primes, so that {@link #readParameters} rebuilds identical
+     * parameters (same primes, same fingerprint).
+     */
+    public static byte[] write(BgvParameters parameters) {
+        ParametersLiteral literal = parameters.literal();
+        List<Long> primes = parameters.primes();
+        ByteBuffer payload = ByteBuffer.allocate(4 + 8 + 4 + literal.logQ().size() + 4 + literal.logP().size() + 4
+                + 8 * primes.size());
+        payload.putInt(literal.m()).putLong(literal.plaintextModulus()).putInt(literal.logQ().size());
+        literal.logQ().forEach(bits -> payload.put((byte) (int) bits));
+        payload.putInt(literal.logP().size());
+        literal.logP().forEach(bits -> payload.put((byte) (int) bits));
+        payload.putInt(literal.keySwitchDigits());
+        primes.forEach(payload::putLong);
+        return seal(Kind.PARAMETERS, KEY_VERSION, parameters.fingerprint(), 0, payload);
+    }
+
+    /**
+     * Parameters written by {@link #write(BgvParameters)}, refused (before any transform table is built) unless
+     * both security estimates give at least 128 bits, as {@link BgvParameters#create(ParametersLiteral)}.
+     */
+    public static BgvParameters readParameters(byte[] bytes) {
+        return readParameters(bytes, 128);
+    }
+
+    /** The same with another security target (80 to 256 bits). */
+    public static BgvParameters readParameters(byte[] bytes, int minimumSecurityBits) {
+        if (minimumSecurityBits < SecurityEstimate.INSECURE_BELOW_BITS || minimumSecurityBits > 256) {
+            throw new IllegalArgumentException("minimumSecurityBits must be in [" + SecurityEstimate.INSECURE_BELOW_BITS
+                    + ", 256] (use readInsecureParameters for research and test sets), got " + minimumSecurityBits);
+        }
+        return readParameters(bytes, minimumSecurityBits, false);
+    }
+
+    /**
+     * Parameters whatever their security (test and research tiers), as {@link BgvParameters#createInsecure}. When
+     * this process already shares an instance with the same literal and primes ({@link ParameterTier},
+     * {@link BgvParameters#sharedInsecure}), that instance is returned; otherwise a new one, equal to the writer's
+     * (same primes and fingerprint), under which that writer's keys and ciphertexts read.
+     */
+    public static BgvParameters readInsecureParameters(byte[] bytes) {
+        return readParameters(bytes, 0, true);
+    }
+
+    private static BgvParameters readParameters(byte[] bytes, int minimumSecurityBits, boolean insecure) {
+        Opened opened = CodecFrame.open(bytes, Kind.PARAMETERS, null, null);
+        ByteBuffer in = opened.payload();
+        BgvParameters.Plan plan = CodecFrame.parse(in, () -> {
+            int m = in.getInt();
+            long p = in.getLong();
+            List<Integer> logQ = getSizes(in, "logQ");
+            List<Integer> logP = getSizes(in, "logP");
+            int digits = in.getInt();
+            List<Long> primes = new ArrayList<>();
+            for (int i = 0; i < logQ.size() + logP.size(); i++) {
+                primes.add(in.getLong());
+            }
+            try {
+                return BgvParameters.plan(new ParametersLiteral(m, p, logQ, logP, digits), primes);
+            } catch (IllegalArgumentException e) {
+                throw new BgvFormatException("corrupted parameters: " + e.getMessage());
+            }
+        });
+        if (!plan.noise().fits()) {
+            throw new BgvFormatException("corrupted parameters: " + plan.noise().explanation());
+        }
+        if (plan.fingerprint() != opened.fingerprint()) {
+            throw new BgvFormatException("corrupted parameters: the header's fingerprint "
+                    + Long.toHexString(opened.fingerprint()) + " is not that of the parameters read ("
+                    + Long.toHexString(plan.fingerprint()) + ")");
+        }
+        BgvParameters shared = BgvParameters.sharedIfBuilt(plan.literal(), plan.fingerprint());
+        if (shared != null && (insecure || shared.security().meets(minimumSecurityBits))) {
+            return shared; // the same object as the tier's, so data read under either mixes freely
+        }
+        BgvParameters parameters = insecure ? BgvParameters.createInsecure(plan.literal(), plan.primes())
+                : BgvParameters.create(plan.literal(), plan.primes(), minimumSecurityBits);
+        if (parameters.fingerprint() != opened.fingerprint()) {
+            throw new IllegalStateException("rebuilt parameters changed fingerprint: " + parameters.describe());
+        }
+        return parameters;
+    }
+
+    private static List<Integer> getSizes(ByteBuffer in, String what) {
+        int count = in.getInt();
+        if (count < 1 || count > in.remaining()) {
+            throw new BgvFormatException("corrupted parameters: " + count + " " + what + " sizes");
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sizes.add((int) in.get());
+        }
+        return sizes;
     }
 
     public static Ciphertext readCiphertext(byte[] bytes, BgvParameters parameters) {
         Opened opened = open(bytes, Kind.CIPHERTEXT, parameters);
-        ByteBuffer in = opened.payload;
-        return parse(in, () -> {
+        ByteBuffer in = opened.payload();
+        return CodecFrame.parse(in, () -> {
             int level = in.getInt();
             int size = in.getInt();
             double log2Variance = in.getDouble();
-            long factor = opened.version >= 2 ? in.getInt() : 1;
+            long factor = opened.version() >= 2 ? in.getInt() : 1;
             if (level < 0 || level > parameters.maxLevel()) {
                 throw new BgvFormatException("corrupted ciphertext: level " + level + " outside [0, "
                         + parameters.maxLevel() + "]");
@@ -127,14 +222,14 @@ public final class BgvCodec {
             for (int i = 0; i < size; i++) {
                 parts[i] = getRows(in, parameters, parameters.primesAt(level), "ciphertext part " + i);
             }
-            return new Ciphertext(new CiphertextData(parameters, opened.keyId, level, parts, factor, log2Variance));
+            return new Ciphertext(new CiphertextData(parameters, opened.keyId(), level, parts, factor, log2Variance));
         });
     }
 
     public static SecretKey readSecretKey(byte[] bytes, BgvParameters parameters) {
         Opened opened = open(bytes, Kind.SECRET_KEY, parameters);
-        ByteBuffer in = opened.payload;
-        return parse(in, () -> {
+        ByteBuffer in = opened.payload();
+        return CodecFrame.parse(in, () -> {
             long[] s = new long[parameters.ringDimension()];
             for (int i = 0; i < s.length; i++) {
                 s[i] = in.get();
@@ -143,31 +238,31 @@ public final class BgvCodec {
                             + ", not in {-1, 0, 1}");
                 }
             }
-            return new SecretKey(parameters, opened.keyId, s);
+            return new SecretKey(parameters, opened.keyId(), s);
         });
     }
 
     public static PublicKey readPublicKey(byte[] bytes, BgvParameters parameters) {
         Opened opened = open(bytes, Kind.PUBLIC_KEY, parameters);
-        ByteBuffer in = opened.payload;
-        return parse(in, () -> {
+        ByteBuffer in = opened.payload();
+        return CodecFrame.parse(in, () -> {
             int[] primes = parameters.primesAt(parameters.maxLevel());
             DoubleCrt b = getRows(in, parameters, primes, "public key b");
             DoubleCrt a = getRows(in, parameters, primes, "public key a");
-            return new PublicKey(parameters, opened.keyId, b, a);
+            return new PublicKey(parameters, opened.keyId(), b, a);
         });
     }
 
     public static EvaluationKeys readEvaluationKeys(byte[] bytes, BgvParameters parameters) {
         Opened opened = open(bytes, Kind.EVALUATION_KEYS, parameters);
-        ByteBuffer in = opened.payload;
-        return parse(in, () -> {
+        ByteBuffer in = opened.payload();
+        return CodecFrame.parse(in, () -> {
             int hasRelinearization = in.get();
             if (hasRelinearization != 0 && hasRelinearization != 1) {
                 throw new BgvFormatException("corrupted evaluation keys: relinearization flag " + hasRelinearization);
             }
-            KeySwitchKey relinearization = hasRelinearization == 1
-                    ? getKey(in, parameters, opened.keyId, KeySwitchKey.Kind.RELINEARIZATION, 1) : null;
+            KeySwitchKey relinearization = hasRelinearization == 1 ? getKey(in, opened.version(), parameters,
+                    opened.keyId(), KeySwitchKey.Kind.RELINEARIZATION, 1) : null;
             int count = in.getInt();
             if (count < 0 || count > parameters.m()) {
                 throw new BgvFormatException("corrupted evaluation keys: " + count + " automorphism keys");
@@ -179,91 +274,26 @@ public final class BgvCodec {
                         || automorphisms.containsKey(element)) {
                     throw new BgvFormatException("corrupted evaluation keys: Galois element " + element);
                 }
-                automorphisms.put(element, getKey(in, parameters, opened.keyId, KeySwitchKey.Kind.AUTOMORPHISM, element));
+                automorphisms.put(element, getKey(in, opened.version(), parameters, opened.keyId(),
+                        KeySwitchKey.Kind.AUTOMORPHISM, element));
             }
-            return new EvaluationKeys(parameters, opened.keyId, relinearization, automorphisms);
+            return new EvaluationKeys(parameters, opened.keyId(), relinearization, automorphisms);
         });
     }
 
     // ---- framing ---------------------------------------------------------------------------------------------
 
-    private record Opened(int version, long keyId, ByteBuffer payload) {
+    private static byte[] seal(Kind kind, BgvParameters parameters, long keyId, ByteBuffer payload) {
+        int version = kind == Kind.CIPHERTEXT ? CIPHERTEXT_VERSION : KEY_VERSION;
+        return seal(kind, version, parameters.fingerprint(), keyId, payload);
     }
 
-    private static byte[] seal(Kind kind, BgvParameters parameters, long keyId, ByteBuffer payload) {
-        byte[] body = payload.array();
-        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + body.length + CHECKSUM_BYTES);
-        int version = kind == Kind.CIPHERTEXT ? CIPHERTEXT_VERSION : KEY_VERSION;
-        out.put(MAGIC).put((byte) version).put((byte) kind.ordinal()).putLong(parameters.fingerprint())
-                .putLong(keyId).putInt(body.length).put(body);
-        CRC32 crc = new CRC32();
-        crc.update(out.array(), 0, out.position());
-        out.putInt((int) crc.getValue());
-        return out.array();
+    private static byte[] seal(Kind kind, int version, long fingerprint, long keyId, ByteBuffer payload) {
+        return CodecFrame.seal(kind, version, fingerprint, keyId, payload.array());
     }
 
     private static Opened open(byte[] bytes, Kind expected, BgvParameters parameters) {
-        if (bytes.length < HEADER_BYTES + CHECKSUM_BYTES) {
-            throw new BgvFormatException("truncated: " + bytes.length + " bytes is shorter than the "
-                    + (HEADER_BYTES + CHECKSUM_BYTES) + "-byte frame");
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        byte[] magic = new byte[4];
-        in.get(magic);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new BgvFormatException("not serialized wisekit BGV data: the first bytes are not \"WKBG\"");
-        }
-        int version = in.get();
-        if (version < 1 || version > LATEST_VERSION) {
-            throw new BgvFormatException("unsupported format version " + version + "; this reader knows 1 to "
-                    + LATEST_VERSION);
-        }
-        int kindOrdinal = in.get();
-        if (kindOrdinal < 0 || kindOrdinal >= Kind.values().length) {
-            throw new BgvFormatException("corrupted: unknown object kind " + kindOrdinal);
-        }
-        Kind kind = Kind.values()[kindOrdinal];
-        if (kind != expected) {
-            throw new BgvFormatException("expected " + expected.description + ", found " + kind.description);
-        }
-        long fingerprint = in.getLong();
-        if (fingerprint != parameters.fingerprint()) {
-            throw new BgvFormatException(kind.description + " made for other parameters (fingerprint "
-                    + Long.toHexString(fingerprint) + "), not for " + parameters.describe() + " (fingerprint "
-                    + Long.toHexString(parameters.fingerprint()) + ")");
-        }
-        long keyId = in.getLong();
-        int length = in.getInt();
-        long expectedTotal = (long) HEADER_BYTES + length + CHECKSUM_BYTES;
-        if (length < 0 || expectedTotal != bytes.length) {
-            throw new BgvFormatException((length < 0 || expectedTotal > bytes.length ? "truncated" : "corrupted")
-                    + ": the header announces " + expectedTotal + " bytes, the data has " + bytes.length);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, HEADER_BYTES + length);
-        int stored = ByteBuffer.wrap(bytes, HEADER_BYTES + length, CHECKSUM_BYTES).getInt();
-        if ((int) crc.getValue() != stored) {
-            throw new BgvFormatException("corrupted: CRC-32 mismatch over " + (HEADER_BYTES + length) + " bytes");
-        }
-        return new Opened(version, keyId, ByteBuffer.wrap(bytes, HEADER_BYTES, length).slice());
-    }
-
-    private interface Parser<T> {
-        T parse();
-    }
-
-    /** Runs the parser and checks that it consumed the payload exactly. */
-    private static <T> T parse(ByteBuffer in, Parser<T> parser) {
-        T value;
-        try {
-            value = parser.parse();
-        } catch (BufferUnderflowException e) {
-            throw new BgvFormatException("corrupted: the payload ends early");
-        }
-        if (in.hasRemaining()) {
-            throw new BgvFormatException("corrupted: " + in.remaining() + " unexpected bytes after the payload");
-        }
-        return value;
+        return CodecFrame.open(bytes, expected, parameters.fingerprint(), parameters::describe);
     }
 
     // ---- fields ----------------------------------------------------------------------------------------------
@@ -293,32 +323,52 @@ public final class BgvCodec {
         return DoubleCrt.wrap(ring, primes, rows);
     }
 
-    private static int keySize(BgvParameters parameters) {
-        return 4 + parameters.digitGroups().length * 2 * parameters.ring().primeCount() * parameters.ringDimension() * 8;
+    /** The bytes {@link #putKey} writes for one key. */
+    private static int keyBytes(KeySwitchKey key) {
+        BgvParameters parameters = key.parameters();
+        long rows = (long) key.digitCount() * parameters.ring().primeCount() * (key.isSeeded() ? 1 : 2);
+        return Math.toIntExact(4 + 1 + (key.isSeeded() ? SeedExpander.SEED_BYTES : 0)
+                + rows * parameters.ringDimension() * 8);
     }
 
     private static void putKey(ByteBuffer out, KeySwitchKey key) {
         out.putInt(key.digitCount());
+        out.put((byte) (key.isSeeded() ? SEEDED_KEY : FULL_KEY));
+        if (key.isSeeded()) {
+            out.put(key.seed());
+        }
         for (int j = 0; j < key.digitCount(); j++) {
             putRows(out, key.b(j));
-            putRows(out, key.a(j));
+            if (!key.isSeeded()) {
+                putRows(out, key.a(j));
+            }
         }
     }
 
-    private static KeySwitchKey getKey(ByteBuffer in, BgvParameters parameters, long keyId, KeySwitchKey.Kind kind,
-                                       long element) {
+    private static KeySwitchKey getKey(ByteBuffer in, int version, BgvParameters parameters, long keyId,
+                                       KeySwitchKey.Kind kind, long element) {
         int digits = in.getInt();
         if (digits != parameters.digitGroups().length) {
             throw new BgvFormatException("corrupted key-switching key: " + digits + " digits, the parameters have "
                     + parameters.digitGroups().length);
+        }
+        int form = version >= EVALUATION_KEYS_VERSION ? in.get() : FULL_KEY;
+        if (form != FULL_KEY && form != SEEDED_KEY) {
+            throw new BgvFormatException("corrupted key-switching key: form " + form + ", expected 0 (full) or 1 (seeded)");
+        }
+        byte[] seed = null;
+        if (form == SEEDED_KEY) {
+            seed = new byte[SeedExpander.SEED_BYTES];
+            in.get(seed);
         }
         int[] all = parameters.extendedPrimesAt(parameters.maxLevel());
         DoubleCrt[] b = new DoubleCrt[digits];
         DoubleCrt[] a = new DoubleCrt[digits];
         for (int j = 0; j < digits; j++) {
             b[j] = getRows(in, parameters, all, "key-switching key digit " + j);
-            a[j] = getRows(in, parameters, all, "key-switching key digit " + j);
+            a[j] = seed != null ? SeedExpander.expand(parameters, seed, j, all)
+                    : getRows(in, parameters, all, "key-switching key digit " + j);
         }
-        return new KeySwitchKey(parameters, keyId, kind, element, b, a);
+        return new KeySwitchKey(parameters, keyId, kind, element, b, a, seed);
     }
 }

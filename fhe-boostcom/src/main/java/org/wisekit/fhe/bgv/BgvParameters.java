@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -41,8 +42,16 @@ import org.wisekit.fhe.slots.SlotAlgebra;
  * and modulus switch costs 33 bits of budget).
  * Otherwise the constructor throws an {@link IllegalArgumentException} with both noise figures.
  *
- * <p><b>Security.</b> {@link #create} accepts only sets that the HE standard's table certifies at 128 bits or
- * more; {@link #createInsecure} is the explicitly named way to build the smaller research and test tiers.
+ * <p><b>Security.</b> {@link #security()} gives two estimates (the HE standard's table, interpolated, and
+ * HElib's formula; see {@link SecurityEstimate}). {@link #create(ParametersLiteral)} accepts only sets that both
+ * put at 128 bits or more, {@link #create(ParametersLiteral, int)} takes another target of at least 80 bits, and
+ * {@link #createInsecure} is the explicitly named way to build the smaller research and test tiers. Security and
+ * the key-switching noise are checked from the primes alone, before any transform table is built, so a refusal
+ * is cheap; {@link ParameterGenerator} chooses sizes that pass both checks.
+ *
+ * <p><b>Explicit primes.</b> {@link #create(ParametersLiteral, List, int)} and
+ * {@link #createInsecure(ParametersLiteral, List)} take the primes instead of searching for them (what
+ * {@link BgvCodec#readParameters} does), checking each one.
  *
  * <p>Immutable and thread-safe; the slot structure and per-level constants are built on first use.
  */
@@ -58,13 +67,21 @@ public final class BgvParameters {
     private final RnsRing ring;
     private final int maxLevel;
     private final int[][] digitGroups;
+    private final List<Long> primes;
     private final double[] log2Primes;
     private final SecurityEstimate security;
     private final long fingerprint;
     private final ConcurrentHashMap<Integer, LevelConstants> levelConstants = new ConcurrentHashMap<>();
     private volatile SlotAlgebra slots;
 
-    private BgvParameters(ParametersLiteral literal) {
+    /**
+     * Validates {@code literal}, takes {@code explicitPrimes} (checked) or generates the primes, checks security
+     * against {@code minimumSecurityBits} (0: no check) and the key-switching noise, all from bit sizes and prime
+     * values, and only then builds the transform tables (unless {@code planOnly}: then {@link #ring} stays null
+     * and the object never leaves {@link #plan}).
+     */
+    private BgvParameters(ParametersLiteral literal, List<Long> explicitPrimes, double minimumSecurityBits,
+                          boolean planOnly) {
         this.literal = literal;
         this.cyclotomic = Cyclotomic.of(literal.m());
         long p = literal.plaintextModulus();
@@ -74,42 +91,55 @@ public final class BgvParameters {
                     + "a power-of-two m, got " + p);
         }
         long congruence = primeCongruence(cyclotomic);
-        List<Long> primes = new ArrayList<>();
-        Set<Long> used = new HashSet<>();
-        used.add(p);
-        for (int bits : concat(literal.logQ(), literal.logP())) {
-            if (bits < 64 - Long.numberOfLeadingZeros(congruence) + 1) {
-                throw new IllegalArgumentException("every prime must be 1 mod M = " + congruence + " (log2 M = "
-                        + String.format("%.1f", Math.log(congruence) / Math.log(2)) + "), so needs more than "
-                        + (64 - Long.numberOfLeadingZeros(congruence)) + " bits, got " + bits);
-            }
-            long q = Primes.descendingCongruentPrimes(bits, congruence, 1, used).get(0);
-            used.add(q);
-            primes.add(q);
-        }
-        this.ring = RnsRing.create(cyclotomic, primes);
+        this.primes = explicitPrimes == null ? generatePrimes(literal, congruence)
+                : checkPrimes(literal, congruence, explicitPrimes);
         this.maxLevel = literal.logQ().size() - 1;
         this.log2Primes = primes.stream().mapToDouble(q -> Math.log(q) / Math.log(2)).toArray();
         this.digitGroups = digitGroups(Arrays.copyOf(log2Primes, maxLevel + 1), literal.keySwitchDigits());
-        double log2P = IntStream.range(maxLevel + 1, primes.size()).mapToDouble(i -> log2Primes[i]).sum();
-        checkKeySwitchingNoise(log2P);
-        this.security = HeStandard.estimate(cyclotomic.phi(), log2Modulus(maxLevel) + log2P);
+        double log2P = log2SpecialModulus();
+        this.security = SecurityEstimate.of(literal.m(), cyclotomic.phi(), log2Modulus(maxLevel) + log2P);
+        if (minimumSecurityBits > 0) {
+            checkSecurity(minimumSecurityBits);
+        }
+        if (!planOnly) {
+            KeySwitchNoise noise = keySwitchNoise();
+            if (!noise.fits()) {
+                throw new IllegalArgumentException(noise.explanation());
+            }
+        }
         this.fingerprint = fingerprint(literal, primes);
+        this.ring = planOnly ? null : RnsRing.create(cyclotomic, primes);
     }
 
-    /** The parameters for {@code literal}; throws unless the HE standard certifies at least 128-bit security. */
+    /**
+     * The parameters for {@code literal}; throws, before building any transform table, unless both security
+     * estimates ({@link SecurityEstimate#meets}) give at least 128 bits.
+     */
     public static BgvParameters create(ParametersLiteral literal) {
-        BgvParameters parameters = new BgvParameters(literal);
-        if (!parameters.security.meetsStandard()) {
-            throw new IllegalArgumentException(String.format("parameters are below 128-bit security: log2 QP = %.1f "
-                    + "exceeds the HE standard's bound %s for phi(m) = %d (%s); use createInsecure for test and "
-                    + "research tiers", parameters.security.log2Modulus(),
-                    parameters.security.tableDimension() == 0 ? "(no table row below n = 1024)"
-                            : HeStandard.maxLog2Modulus(parameters.security.tableDimension(), 128) + " at n = "
-                            + parameters.security.tableDimension(),
-                    parameters.ringDimension(), parameters.security.label()));
-        }
-        return parameters;
+        return new BgvParameters(literal, null, 128, false);
+    }
+
+    /**
+     * The parameters for {@code literal} if both security estimates give at least {@code minimumSecurityBits}
+     * (80 to 256; below 128 bits the HE standard's figure is a labelled extrapolation); throws before building
+     * any transform table otherwise.
+     */
+    public static BgvParameters create(ParametersLiteral literal, int minimumSecurityBits) {
+        return new BgvParameters(literal, null, checkMinimum(minimumSecurityBits), false);
+    }
+
+    /**
+     * The parameters over explicit primes (q_0 .. q_L, then the special primes), as a reader of serialized
+     * parameters needs them: each must be prime, 1 modulo the congruence, of exactly the bit size the literal
+     * gives for it, different from p and from the others. Security as {@link #create(ParametersLiteral, int)}.
+     */
+    public static BgvParameters create(ParametersLiteral literal, List<Long> primes, int minimumSecurityBits) {
+        return new BgvParameters(literal, List.copyOf(primes), checkMinimum(minimumSecurityBits), false);
+    }
+
+    /** The parameters a {@link ParameterGenerator} chose, checked against the security target it was given. */
+    public static BgvParameters create(ParameterGenerator.Result generated) {
+        return new BgvParameters(generated.literal(), generated.primes(), generated.targetBits(), false);
     }
 
     /**
@@ -117,7 +147,12 @@ public final class BgvParameters {
      * are below the standard. {@link #security()} says how far below.
      */
     public static BgvParameters createInsecure(ParametersLiteral literal) {
-        return new BgvParameters(literal);
+        return new BgvParameters(literal, null, 0, false);
+    }
+
+    /** {@link #createInsecure(ParametersLiteral)} over explicit primes (checked as by {@link #create(ParametersLiteral, List, int)}). */
+    public static BgvParameters createInsecure(ParametersLiteral literal, List<Long> primes) {
+        return new BgvParameters(literal, List.copyOf(primes), 0, false);
     }
 
     private static final ConcurrentHashMap<ParametersLiteral, BgvParameters> SHARED = new ConcurrentHashMap<>();
@@ -128,6 +163,100 @@ public final class BgvParameters {
      */
     public static BgvParameters sharedInsecure(ParametersLiteral literal) {
         return SHARED.computeIfAbsent(literal, BgvParameters::createInsecure);
+    }
+
+    /** The shared instance for {@code literal} if one was built and has this fingerprint (same primes), else null. */
+    static BgvParameters sharedIfBuilt(ParametersLiteral literal, long fingerprint) {
+        BgvParameters shared = SHARED.get(literal);
+        return shared != null && shared.fingerprint == fingerprint ? shared : null;
+    }
+
+    private static int checkMinimum(int minimumSecurityBits) {
+        if (minimumSecurityBits < SecurityEstimate.INSECURE_BELOW_BITS || minimumSecurityBits > 256) {
+            throw new IllegalArgumentException("minimumSecurityBits must be in [" + SecurityEstimate.INSECURE_BELOW_BITS
+                    + ", 256] (use createInsecure for research and test sets), got " + minimumSecurityBits);
+        }
+        return minimumSecurityBits;
+    }
+
+    /** Throws, naming the modulus needed and the modulus allowed, unless both estimates reach {@code target}. */
+    private void checkSecurity(double target) {
+        if (security.meets(target)) {
+            return;
+        }
+        int n = cyclotomic.phi();
+        String sizes = String.format(Locale.ROOT, "log2 QP = %.1f (log2 Q = %.1f + log2 P = %.1f)",
+                security.log2Modulus(), log2Modulus(maxLevel), log2SpecialModulus());
+        String hint = "; use createInsecure for test and research tiers";
+        if (n < HeStandard.MIN_DIMENSION || n > HeStandard.MAX_DIMENSION) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "parameters %s %.0f-bit security: phi(m) = "
+                    + "%d is outside the HE standard table (n = %d .. %d; no extrapolation), %s, %s%s",
+                    n < HeStandard.MIN_DIMENSION ? "are below" : "cannot be certified at", target, n,
+                    HeStandard.MIN_DIMENSION, HeStandard.MAX_DIMENSION, sizes, security.label(), hint));
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "parameters are below %.0f-bit security: %s "
+                + "exceeds the %.1f that %.0f bits allow at m = %d, phi(m) = %d (HE standard: %.1f, HElib formula: "
+                + "%.1f); estimates: HE standard %.1f bits, HElib formula %.1f bits%s", target, sizes,
+                SecurityEstimate.allowedLog2Modulus(literal.m(), n, target), target, literal.m(), n,
+                HeStandard.allowedLog2Modulus(n, target), SecurityEstimate.helibAllowedLog2Modulus(literal.m(), n, target),
+                security.heStandardBits(), security.helibBits(), hint));
+    }
+
+    /**
+     * The primes a literal gives: for each requested size in order (logQ, then logP), the largest prime below
+     * 2^bits that is 1 modulo the congruence, different from p and from the primes taken before.
+     */
+    static List<Long> generatePrimes(ParametersLiteral literal, long congruence) {
+        List<Long> primes = new ArrayList<>();
+        Set<Long> used = new HashSet<>();
+        used.add(literal.plaintextModulus());
+        for (int bits : concat(literal.logQ(), literal.logP())) {
+            checkCongruenceFits(bits, congruence);
+            long q = Primes.descendingCongruentPrimes(bits, congruence, 1, used).get(0);
+            used.add(q);
+            primes.add(q);
+        }
+        return List.copyOf(primes);
+    }
+
+    private static void checkCongruenceFits(int bits, long congruence) {
+        if (bits < 64 - Long.numberOfLeadingZeros(congruence) + 1) {
+            throw new IllegalArgumentException("every prime must be 1 mod M = " + congruence + " (log2 M = "
+                    + String.format(Locale.ROOT, "%.1f", Math.log(congruence) / Math.log(2)) + "), so needs more than "
+                    + (64 - Long.numberOfLeadingZeros(congruence)) + " bits, got " + bits);
+        }
+    }
+
+    /** Checks explicit primes against the literal: count, primality, congruence, exact bit sizes, distinctness. */
+    private static List<Long> checkPrimes(ParametersLiteral literal, long congruence, List<Long> primes) {
+        List<Integer> sizes = concat(literal.logQ(), literal.logP());
+        if (primes.size() != sizes.size()) {
+            throw new IllegalArgumentException("primes must list " + sizes.size() + " primes (" + literal.logQ().size()
+                    + " of logQ, then " + literal.logP().size() + " of logP), got " + primes.size());
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < primes.size(); i++) {
+            long q = primes.get(i);
+            int bits = sizes.get(i);
+            String which = "prime " + i + " (" + (i < literal.logQ().size() ? "q_" + i : "special prime "
+                    + (i - literal.logQ().size())) + ")";
+            if (q < 2 || q >= (1L << 61) || !Primes.isPrime(q)) {
+                throw new IllegalArgumentException(which + " must be a prime below 2^61, got " + q);
+            }
+            if (q % congruence != 1) {
+                throw new IllegalArgumentException(which + " must be 1 mod M = " + congruence + ", got " + q
+                        + " = " + (q % congruence) + " mod M");
+            }
+            if (64 - Long.numberOfLeadingZeros(q) != bits) {
+                throw new IllegalArgumentException(which + " must have " + bits + " bits as the literal says, got " + q
+                        + " with " + (64 - Long.numberOfLeadingZeros(q)) + " bits");
+            }
+            if (q == literal.plaintextModulus() || !seen.add(q)) {
+                throw new IllegalArgumentException(which + " must differ from p and from every other prime, got " + q
+                        + " twice");
+            }
+        }
+        return List.copyOf(primes);
     }
 
     /** The constant of tier enum {@code type} named {@code name} (case-insensitive); throws naming the valid ones. */
@@ -197,11 +326,19 @@ public final class BgvParameters {
         return groups;
     }
 
+    /** The key-switching noise check's figures: log2 variances of a top-level key switch and of a fresh product. */
+    record KeySwitchNoise(double keySwitch, double product, String explanation) {
+        boolean fits() {
+            return keySwitch <= product;
+        }
+    }
+
     /**
-     * Refuses a special modulus too small for the digits: the noise a key switch adds at the top level must stay
-     * below that of a product of two fresh ciphertexts.
+     * The noise a key switch adds at the top level against that of a product of two fresh ciphertexts; the
+     * parameters are refused when the first is larger (the special modulus is too small for the digits).
      */
-    private void checkKeySwitchingNoise(double log2P) {
+    KeySwitchNoise keySwitchNoise() {
+        double log2P = log2SpecialModulus();
         double[] log2Digits = new double[digitGroups.length];
         int largest = 0;
         for (int j = 0; j < digitGroups.length; j++) {
@@ -214,14 +351,27 @@ public final class BgvParameters {
         double fresh = NoiseModel.fresh(this);
         double product = NoiseModel.multiply(this, fresh, fresh);
         double keySwitch = NoiseModel.keySwitch(this, log2P, log2Digits);
-        if (keySwitch > product) {
-            throw new IllegalArgumentException(String.format("the special modulus is too small for the "
-                    + "key-switching digits: with log2 P = %.1f and the largest digit log2(|D| Q_D) = %.1f (digit %d "
-                    + "of %d: primes %s), a key switch adds noise of standard deviation 2^%.1f, above the 2^%.1f of "
-                    + "a product of two fresh ciphertexts (m = %d, p = %d); add special primes or digits",
-                    log2P, log2Digits[largest], largest + 1, digitGroups.length, Arrays.toString(digitGroups[largest]),
-                    keySwitch / 2, product / 2, cyclotomic.m(), literal.plaintextModulus()));
-        }
+        String explanation = String.format(Locale.ROOT, "the special modulus is too small for the "
+                + "key-switching digits: with log2 P = %.1f and the largest digit log2(|D| Q_D) = %.1f (digit %d "
+                + "of %d: primes %s), a key switch adds noise of standard deviation 2^%.1f, above the 2^%.1f of "
+                + "a product of two fresh ciphertexts (m = %d, p = %d); add special primes or digits",
+                log2P, log2Digits[largest], largest + 1, digitGroups.length, Arrays.toString(digitGroups[largest]),
+                keySwitch / 2, product / 2, cyclotomic.m(), literal.plaintextModulus());
+        return new KeySwitchNoise(keySwitch, product, explanation);
+    }
+
+    /**
+     * What a literal (and optionally explicit primes) gives, computed from prime values alone, without building
+     * a transform table and without refusing anything: the generator's probe.
+     */
+    record Plan(ParametersLiteral literal, List<Long> primes, double log2Q, double log2P, int[][] digitGroups,
+                KeySwitchNoise noise, SecurityEstimate security, long fingerprint) {
+    }
+
+    static Plan plan(ParametersLiteral literal, List<Long> primes) {
+        BgvParameters probe = new BgvParameters(literal, primes, 0, true);
+        return new Plan(literal, probe.primes, probe.log2Modulus(probe.maxLevel), probe.log2SpecialModulus(),
+                probe.digitGroups(), probe.keySwitchNoise(), probe.security, probe.fingerprint);
     }
 
     private static long fingerprint(ParametersLiteral literal, List<Long> primes) {
@@ -279,7 +429,7 @@ public final class BgvParameters {
 
     /** The value of prime index i (ciphertext primes first, then special primes). */
     public long prime(int index) {
-        return ring.modulus(index).value();
+        return primes.get(index);
     }
 
     /** log2(q_0 ... q_level). */
@@ -329,6 +479,11 @@ public final class BgvParameters {
 
     public SecurityEstimate security() {
         return security;
+    }
+
+    /** The primes q_0 .. q_L, then the special primes (what {@link BgvCodec} stores with the literal). */
+    public List<Long> primes() {
+        return primes;
     }
 
     /** 64 bits of SHA-256 over m, p, the primes and the digit split: serialized data carries it. */

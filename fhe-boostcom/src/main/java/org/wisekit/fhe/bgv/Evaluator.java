@@ -13,8 +13,20 @@ import org.wisekit.fhe.ring.Modulus;
  * {@code add(MutableCiphertext, Ciphertext)}.
  *
  * <p><b>Levels.</b> Binary operations first switch the operand at the higher level down to the lower one.
- * Nothing rescales automatically: after a product, {@link #modSwitch} divides by the top prime, which shrinks
- * the noise by about that prime's size and lowers the level by one.
+ * Nothing rescales automatically in the basic operations: {@link #modSwitch} divides by the top prime and
+ * {@link #modSwitchTo} by any number of top primes in one exact division (one basis conversion, see
+ * {@link KeySwitching}); {@link #multiplyRelinSwitch} relinearizes and switches down in the key switch's own
+ * division by P.
+ *
+ * <p><b>Noise-driven level policy</b> (HElib's: switch down before a product to where the noise is as small as
+ * useful, never further). {@link #productLevel} picks the level at which two operands are multiplied by the noise
+ * model's estimate (the level whose product has the best estimated budget, the lowest of those within a quarter
+ * bit), {@link #lowerTo} brings an operand there (a modulus switch when that lowers its noise, otherwise dropping
+ * primes), and {@link #multiplySettled} relinearizes the product and switches it, in the same division, down to
+ * the lowest level at which its noise still exceeds the switching floor and the key-switching noise (none when
+ * the product's noise does not fill a prime). {@link #multiplyNoiseDriven} is the three together; the comparison
+ * circuits use them through their task DAG. The estimate decides, so the secret key is never needed;
+ * {@link Decryptor#noiseBudget} measures the result.
  *
  * <p><b>Scalar factors.</b> Primes need not be 1 mod p, so a modulus switch multiplies the message by q^-1 mod p;
  * each ciphertext records the product of such factors as its {@linkplain Ciphertext#scalarFactor() scalar
@@ -44,6 +56,8 @@ public final class Evaluator {
     private final OperationCounters counters;
     private final ConcurrentHashMap<Long, Plaintext> masks;
     private final ForkJoinPool rnsPool;
+    /** The key-switching key terms' log2 variance per level ({@link NoiseModel#keySwitchKeyTerms}). */
+    private final double[] keySwitchTerms;
 
     /** An evaluator with relinearization and automorphism keys. */
     public Evaluator(BgvParameters parameters, EvaluationKeys keys) {
@@ -56,6 +70,7 @@ public final class Evaluator {
         this.counters = new OperationCounters();
         this.masks = new ConcurrentHashMap<>();
         this.rnsPool = null;
+        this.keySwitchTerms = keySwitchTerms(parameters);
     }
 
     /** An evaluator without keys: linear operations, plaintext products and modulus switching only. */
@@ -65,6 +80,15 @@ public final class Evaluator {
         this.counters = new OperationCounters();
         this.masks = new ConcurrentHashMap<>();
         this.rnsPool = null;
+        this.keySwitchTerms = keySwitchTerms(parameters);
+    }
+
+    private static double[] keySwitchTerms(BgvParameters parameters) {
+        double[] terms = new double[parameters.maxLevel() + 1];
+        for (int level = 0; level < terms.length; level++) {
+            terms[level] = NoiseModel.keySwitchKeyTerms(parameters, level);
+        }
+        return terms;
     }
 
     private Evaluator(Evaluator base, ForkJoinPool rnsPool) {
@@ -73,6 +97,7 @@ public final class Evaluator {
         this.counters = base.counters;
         this.masks = base.masks;
         this.rnsPool = rnsPool;
+        this.keySwitchTerms = base.keySwitchTerms;
     }
 
     /**
@@ -131,9 +156,27 @@ public final class Evaluator {
         for (DoubleCrt part : x.parts) {
             part.multiplyScalar(centred);
         }
-        x.log2Variance = NoiseModel.multiplyConstant(parameters, x.log2Variance, centred);
+        x.setNoise(NoiseModel.multiplyConstant(parameters, x.noise(), centred));
         counters.addPlaintextMultiplication();
         return done(x, "multiplyConstant");
+    }
+
+    /**
+     * a times the integer constant c (mod p) with the scalar factor folded in: the parts are multiplied by
+     * c f^-1 (mod p, centred; f the scalar factor) and the result has factor 1, so that sums of such terms (the
+     * linear combinations of Paterson-Stockmeyer) need no harmonizing scalars. The noise grows by that constant
+     * instead of c (the same size on average for coefficients that are random modulo p).
+     */
+    public Ciphertext multiplyConstantUnitFactor(Ciphertext a, long c) {
+        CiphertextData x = own(a);
+        long p = parameters.plaintextModulus();
+        long centred = centred(Math.floorMod(c, p) * inverseModP(x.factor) % p);
+        for (DoubleCrt part : x.parts) {
+            part.multiplyScalar(centred);
+        }
+        counters.addPlaintextMultiplication();
+        CiphertextData result = x.with(1, NoiseModel.multiplyConstant(parameters, x.noise(), centred));
+        return done(result, "multiplyConstant");
     }
 
     /**
@@ -150,7 +193,7 @@ public final class Evaluator {
             java.util.Arrays.fill(constant.row(i), residue);
         }
         c0.add(constant);
-        x.log2Variance = NoiseModel.addPlain(parameters, x.log2Variance);
+        x.setNoise(NoiseModel.addPlain(parameters, x.noise()));
         counters.addAddition();
         return done(x, "addConstant");
     }
@@ -199,7 +242,160 @@ public final class Evaluator {
         for (int i = 0; i < parts.length; i++) {
             parts[i] = x.parts[i].restrictTo(parameters.primesAt(level));
         }
-        return done(new CiphertextData(parameters, x.keyId, level, parts, x.factor, x.log2Variance), "dropToLevel");
+        return done(new CiphertextData(parameters, x.keyId, level, parts, x.factor, x.noise()), "dropToLevel");
+    }
+
+    /**
+     * The product relinearized and switched down to {@code level} in one division by P Q_D (Q_D = the primes above
+     * {@code level}): the key switch's division by P and the modulus switch share one rounding and one basis
+     * conversion, so each part costs K + |D| inverse and level+1 forward transforms instead of K + (l+1) and then
+     * |D| + (level+1). Decrypts like {@code modSwitchTo(multiplyRelin(a, b), level)}, with noise no larger (the
+     * key-switching noise is divided by Q_D as well). {@code level} equal to the operands' level is
+     * {@link #multiplyRelin}.
+     */
+    public Ciphertext multiplyRelinSwitch(Ciphertext a, Ciphertext b, int level) {
+        return done(relinearizedAndSwitched(tensor(data(a), data(b)), level), "multiplyRelinSwitch");
+    }
+
+    /** A three-part ciphertext relinearized and switched to {@code level} with one division by P Q_D. */
+    public Ciphertext relinearizeSwitch(Ciphertext a, int level) {
+        return done(relinearizedAndSwitched(data(a), level), "relinearizeSwitch");
+    }
+
+    // ---- the noise-driven level policy -----------------------------------------------------------------------
+
+    /** A modulus switch on the way down is done only if it lowers the estimated noise bound by this much. */
+    static final double RESCALE_GAIN_BITS = 0.5;
+    /** {@link #productLevel} takes the lowest level whose estimated budget is this close to the best one. */
+    static final double LEVEL_TOLERANCE_BITS = 0.25;
+
+    /**
+     * The lowest level to which a modulus switch still divides a's noise: the noise model's noise, divided by the
+     * dropped primes, stays at least the rounding a switch adds ({@link NoiseModel#rescaleFloor}, HElib's
+     * modulus-switching added noise). Below it a switch only drops modulus (its budget goes down with the level).
+     */
+    public int naturalLevel(Ciphertext a) {
+        CiphertextData x = data(a);
+        return lowestLevelAbove(x.log2Variance, x.level, false);
+    }
+
+    /**
+     * a at {@code level}: by one modulus switch when that lowers its estimated noise bound by at least
+     * {@value #RESCALE_GAIN_BITS} bits, else by dropping primes (no transforms; the noise is at the floor). The
+     * same rule as {@link #productLevel} assumes.
+     */
+    public Ciphertext lowerTo(Ciphertext a, int level) {
+        CiphertextData x = data(a);
+        if (level >= x.level) {
+            return a;
+        }
+        return rescaleHelps(x.log2Variance, x.level, level) ? modSwitchTo(a, level) : dropToLevel(a, level);
+    }
+
+    /**
+     * The level at which to multiply a and b: of the levels up to the lower operand's, the one whose product (both
+     * operands {@linkplain #lowerTo lowered} to it, relinearized and {@linkplain #multiplyNoiseDriven settled})
+     * has the largest estimated noise budget, and of those within {@value #LEVEL_TOLERANCE_BITS} bits of it the
+     * lowest (cheaper, same budget). Going down pays while an operand's noise is above the switching floor (the
+     * product's noise falls by as many bits as the modulus), and costs budget below it, so this drops exactly
+     * the primes the noise allows.
+     */
+    public int productLevel(Ciphertext a, Ciphertext b) {
+        CiphertextData x = data(a);
+        CiphertextData y = data(b);
+        boolean same = a == b || x == y;
+        int top = Math.min(x.level, y.level);
+        double best = Double.NEGATIVE_INFINITY;
+        double[] budgets = new double[top + 1];
+        for (int k = top; k >= 0; k--) {
+            NoiseModel.Estimate ex = lowered(x.noise(), x.level, k);
+            NoiseModel.Estimate ey = same ? ex : lowered(y.noise(), y.level, k);
+            budgets[k] = settledBudget(NoiseModel.product(parameters, ex, ey), k);
+            best = Math.max(best, budgets[k]);
+        }
+        for (int k = 0; k <= top; k++) {
+            if (budgets[k] >= best - LEVEL_TOLERANCE_BITS) {
+                return k;
+            }
+        }
+        return top;
+    }
+
+    /**
+     * The level to which a freshly relinearized product at {@code level} with noise estimate e is switched: the
+     * lowest at which its noise stays above both the switching floor and the noise a key switch there adds, so
+     * that neither a later product nor a later automorphism pays for the switch (HElib switches before the next
+     * product instead; doing it here lets it share the relinearization's division, see
+     * {@link #multiplyRelinSwitch}).
+     */
+    int settleLevel(NoiseModel.Estimate product, int level) {
+        return lowestLevelAbove(NoiseModel.add(product.log2Variance(), keySwitchFloor(level)), level, true);
+    }
+
+    /**
+     * a times b under the noise-driven policy: both operands are brought to {@link #productLevel} (switched down
+     * as far as their noise allows, see {@link #lowerTo}), multiplied, and the product is relinearized and switched
+     * to its {@linkplain #settleLevel settle level} in one division ({@link #multiplyRelinSwitch}); a product whose
+     * noise does not yet fill a prime stays at its level.
+     */
+    public Ciphertext multiplyNoiseDriven(Ciphertext a, Ciphertext b) {
+        int level = productLevel(a, b);
+        Ciphertext x = lowerTo(a, level);
+        return multiplySettled(x, a == b ? x : lowerTo(b, level));
+    }
+
+    /**
+     * a times b at their common level (no operand is switched first unless their levels differ), relinearized and
+     * switched in the same division to the {@linkplain #settleLevel settle level}: the second half of
+     * {@link #multiplyNoiseDriven}, for callers that bring (and cache) the operands at {@link #productLevel}
+     * themselves.
+     */
+    public Ciphertext multiplySettled(Ciphertext a, Ciphertext b) {
+        CiphertextData product = tensor(data(a), data(b));
+        return done(relinearizedAndSwitched(product, settleLevel(product.noise(), product.level)), "multiply");
+    }
+
+    /** The estimated budget of a three-part product at {@code level} after its relinearization and settling. */
+    private double settledBudget(NoiseModel.Estimate product, int level) {
+        int target = settleLevel(product, level);
+        NoiseModel.Estimate settled = target == level ? NoiseModel.keySwitched(parameters, product, level)
+                : NoiseModel.relinearizedAndSwitched(parameters, product, level, target);
+        return parameters.log2Modulus(target) - 1 - NoiseModel.log2Bound(settled.log2Variance());
+    }
+
+    /** The noise estimate of a ciphertext at {@code from} after {@link #lowerTo} {@code to}. */
+    private NoiseModel.Estimate lowered(NoiseModel.Estimate e, int from, int to) {
+        if (to >= from) {
+            return e;
+        }
+        return rescaleHelps(e.log2Variance(), from, to) ? NoiseModel.switched(parameters, e, from, to) : e;
+    }
+
+    private boolean rescaleHelps(double v, int from, int to) {
+        return (v - NoiseModel.modulusSwitch(parameters, v, from, to)) / 2 >= RESCALE_GAIN_BITS;
+    }
+
+    /**
+     * The lowest level t &lt;= level at which v divided by q_(t+1) ... q_level stays at least the switching floor
+     * (and, with {@code keySwitchFloor}, the key-switching noise at t).
+     */
+    private int lowestLevelAbove(double v, int level, boolean keySwitchFloor) {
+        double floor = NoiseModel.rescaleFloor(parameters);
+        double top = parameters.log2Modulus(level);
+        int t = level;
+        while (t > 0) {
+            double divided = v - 2 * (top - parameters.log2Modulus(t - 1));
+            double limit = keySwitchFloor ? Math.max(floor, keySwitchFloor(t - 1)) : floor;
+            if (divided < limit) {
+                break;
+            }
+            t--;
+        }
+        return t;
+    }
+
+    private double keySwitchFloor(int level) {
+        return keySwitchTerms[level];
     }
 
     /** X -&gt; X^k followed by the key switch back to s; needs the key for k. */
@@ -309,7 +505,7 @@ public final class Evaluator {
             for (int i = x.size(); i < grown.length; i++) {
                 grown[i] = DoubleCrt.zero(parameters.ring(), parameters.primesAt(x.level));
             }
-            x = new CiphertextData(parameters, x.keyId, x.level, grown, x.factor, x.log2Variance);
+            x = new CiphertextData(parameters, x.keyId, x.level, grown, x.factor, x.noise());
         }
         for (int i = 0; i < y.size(); i++) {
             if (subtract) {
@@ -318,7 +514,7 @@ public final class Evaluator {
                 x.parts[i].add(y.parts[i]);
             }
         }
-        x.log2Variance = NoiseModel.add(x.log2Variance, y.log2Variance);
+        x.setNoise(NoiseModel.sum(x.noise(), y.noise()));
         counters.addAddition();
         return x;
     }
@@ -371,7 +567,8 @@ public final class Evaluator {
             part.multiplyScalar(t);
         }
         long p = parameters.plaintextModulus();
-        return x.with(Math.floorMod(Math.floorMod(t, p) * x.factor, p), NoiseModel.scale(x.log2Variance, t));
+        return x.with(Math.floorMod(Math.floorMod(t, p) * x.factor, p),
+                x.noise().scaled(NoiseModel.scale(0, t)));
     }
 
     private long inverseModP(long a) {
@@ -389,7 +586,7 @@ public final class Evaluator {
     private void addPlainInto(CiphertextData x, Plaintext b) {
         checkPlaintext(b);
         x.parts[0].add(b.evaluationAt(x.level, x.factor, counters));
-        x.log2Variance = NoiseModel.addPlain(parameters, x.log2Variance);
+        x.setNoise(NoiseModel.addPlain(parameters, x.noise()));
         counters.addAddition();
     }
 
@@ -399,7 +596,7 @@ public final class Evaluator {
         for (DoubleCrt part : x.parts) {
             part.multiply(factor);
         }
-        x.log2Variance = NoiseModel.multiplyPlain(parameters, x.log2Variance, b.meanSquare());
+        x.setNoise(NoiseModel.multiplyPlain(parameters, x.noise(), b.meanSquare(), System.identityHashCode(b)));
         counters.addPlaintextMultiplication();
     }
 
@@ -415,7 +612,6 @@ public final class Evaluator {
         } else if (b.level > a.level) {
             b = switchedTo(b, a.level);
         }
-        boolean square = sameValue(a, b);
         DoubleCrt c0 = a.parts[0].copy();
         c0.multiply(b.parts[0]);
         DoubleCrt c1 = a.parts[0].copy();
@@ -426,26 +622,7 @@ public final class Evaluator {
         counters.addMultiplication();
         long p = parameters.plaintextModulus();
         return new CiphertextData(parameters, a.keyId, a.level, new DoubleCrt[] {c0, c1, c2}, a.factor * b.factor % p,
-                square ? NoiseModel.square(parameters, a.log2Variance)
-                        : NoiseModel.multiply(parameters, a.log2Variance, b.log2Variance));
-    }
-
-    /** Whether a and b hold the same ciphertext (the same object, or equal parts, as after aligning x with x). */
-    private static boolean sameValue(CiphertextData a, CiphertextData b) {
-        if (a == b) {
-            return true;
-        }
-        if (a.level != b.level || a.factor != b.factor || a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            for (int r = 0; r < a.parts[i].primeCount(); r++) {
-                if (!Arrays.equals(a.parts[i].row(r), b.parts[i].row(r))) {
-                    return false;
-                }
-            }
-        }
-        return true;
+                NoiseModel.product(parameters, a.noise(), b.noise()));
     }
 
     /** (c_0, c_1, c_2) to (c_0 + u_0, c_1 + u_1) with (u_0, u_1) the key switch of c_2 from s^2. */
@@ -462,31 +639,57 @@ public final class Evaluator {
         c1.add(u[1]);
         counters.addRelinearization();
         return new CiphertextData(parameters, x.keyId, x.level, new DoubleCrt[] {c0, c1}, x.factor,
-                NoiseModel.add(x.log2Variance, NoiseModel.keySwitch(parameters, x.level)));
+                NoiseModel.keySwitched(parameters, x.noise(), x.level));
     }
 
     /**
-     * Drops primes down to {@code level} one at a time; returns new data (x is untouched). Each division by q
-     * multiplies the message by q^-1 mod p, which the scalar factor records.
+     * Switches down to {@code level} in one division by Q_D = q_(level+1) ... q_(x.level) (one basis conversion per
+     * part, see {@link KeySwitching}); returns new data (x is untouched). The message is multiplied by Q_D^-1 mod p,
+     * which the scalar factor records.
      */
     private CiphertextData switchedTo(CiphertextData x, int level) {
         if (level < 0 || level > x.level) {
             throw new IllegalArgumentException("can only switch down to a level in [0, " + x.level + "], got " + level
                     + (level < 0 ? ": the modulus chain is exhausted" : ""));
         }
-        CiphertextData current = x.copy();
-        while (current.level > level) {
-            DoubleCrt[] parts = new DoubleCrt[current.size()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = KeySwitching.dropLastPrime(parameters, current.parts[i], current.level, counters, rnsPool);
-            }
-            counters.addModulusSwitch();
-            long factor = current.factor * parameters.constants(current.level).topInverseModPlaintext
-                    % parameters.plaintextModulus();
-            current = new CiphertextData(parameters, current.keyId, current.level - 1, parts, factor,
-                    NoiseModel.modulusSwitch(parameters, current.log2Variance, current.level));
+        if (level == x.level) {
+            return x.copy();
         }
-        return current;
+        LevelConstants.Rescale division = parameters.constants(x.level).rescale(level, false);
+        DoubleCrt[] parts = new DoubleCrt[x.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = KeySwitching.rescale(parameters, division, KeySwitching.rowsOf(x.parts[i]), counters, rnsPool);
+        }
+        counters.addModulusSwitch();
+        long factor = x.factor * division.chainInverseModPlaintext % parameters.plaintextModulus();
+        return new CiphertextData(parameters, x.keyId, level, parts, factor,
+                NoiseModel.switched(parameters, x.noise(), x.level, level));
+    }
+
+    /**
+     * Relinearizes a three-part x and switches it down to {@code level} with one division by P Q_D (two-part x:
+     * a plain modulus switch).
+     */
+    private CiphertextData relinearizedAndSwitched(CiphertextData x, int level) {
+        if (level < 0 || level > x.level) {
+            throw new IllegalArgumentException("can only switch down to a level in [0, " + x.level + "], got " + level);
+        }
+        if (x.size() == 2) {
+            return switchedTo(x, level);
+        }
+        if (level == x.level) {
+            return relinearized(x);
+        }
+        KeySwitchKey key = requireKeys(x).relinearization().orElseThrow(() ->
+                new IllegalStateException("no relinearization key in the evaluation keys"));
+        DoubleCrt[] parts = KeySwitching.relinearizeAndSwitch(parameters, x.parts, key, x.level, level, counters,
+                rnsPool);
+        counters.addRelinearization();
+        counters.addModulusSwitch();
+        long factor = x.factor * parameters.constants(x.level).rescale(level, true).chainInverseModPlaintext
+                % parameters.plaintextModulus();
+        return new CiphertextData(parameters, x.keyId, level, parts, factor,
+                NoiseModel.relinearizedAndSwitched(parameters, x.noise(), x.level, level));
     }
 
     /** (sigma_k(c_0) + u_0, u_1) with (u_0, u_1) the key switch of sigma_k(c_1) from sigma_k(s). */
@@ -507,8 +710,9 @@ public final class Evaluator {
                 rnsPool);
         c0.add(u[0]);
         counters.addAutomorphism();
+        NoiseModel.Estimate moved = x.noise().relabeled(0, 0x6175746fL * 31 + k);
         return new CiphertextData(parameters, x.keyId, x.level, new DoubleCrt[] {c0, u[1]}, x.factor,
-                NoiseModel.add(x.log2Variance, NoiseModel.keySwitch(parameters, x.level)));
+                NoiseModel.keySwitched(parameters, moved, x.level));
     }
 
     /** sigma_(g^-s) then a mask keeping the slots that did not wrap around. */

@@ -80,15 +80,18 @@ public final class KeyGenerator {
 
     /**
      * Per digit j: b_j = -a_j s + p e_j + P [i in D_j] s' modulo every prime q_i (and -a_j s + p e_j modulo the
-     * special primes, where P vanishes).
+     * special primes, where P vanishes). The a_j come from one fresh 32-byte seed per key ({@link SeedExpander}),
+     * drawn from this generator's randomness, so that the key serializes at half size.
      */
     private KeySwitchKey keySwitchKey(SecretKey secret, DoubleCrt source, KeySwitchKey.Kind kind, long element) {
         int[] all = parameters.extendedPrimesAt(parameters.maxLevel());
         int[][] groups = parameters.digitGroups();
         DoubleCrt[] b = new DoubleCrt[groups.length];
         DoubleCrt[] a = new DoubleCrt[groups.length];
+        byte[] seed = new byte[SeedExpander.SEED_BYTES];
+        random.nextBytes(seed);
         for (int j = 0; j < groups.length; j++) {
-            a[j] = uniform(all);
+            a[j] = SeedExpander.expand(parameters, seed, j, all);
             b[j] = error(all);
             DoubleCrt as = a[j].copy();
             as.multiply(secret.evaluation());
@@ -106,7 +109,7 @@ public final class KeyGenerator {
                 }
             }
         }
-        return new KeySwitchKey(parameters, secret.keyId(), kind, element, b, a);
+        return new KeySwitchKey(parameters, secret.keyId(), kind, element, b, a, seed);
     }
 
     private DoubleCrt uniform(int[] primes) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -18,8 +19,10 @@ import org.wisekit.fhe.bgv.Plaintext;
  * runs when its inputs are ready. Without a pool each node runs at once on the calling thread, so the DAG is
  * the plain sequential program; with a pool (circuit-level parallelism) independent nodes run at the same
  * time. Nodes never block a pool thread. {@link #barrier} is the baseline's wait at the end of a stage; it
- * does nothing in non-blocking mode. Products are relinearized and followed by a modulus switch (one level
- * per product); operands at different levels are aligned by dropping primes.
+ * does nothing in non-blocking mode. Levels follow the evaluator's noise-driven policy: a product is taken at
+ * the level where its operands' noise is as small as useful and switched down right after its relinearization (in
+ * the same division) only as far as its own noise allows; operands at different levels are aligned by a modulus
+ * switch when that lowers the noise, else by dropping primes.
  */
 final class Dag {
 
@@ -28,6 +31,9 @@ final class Dag {
     private final boolean barriers;
     private final long start = System.nanoTime();
     private final List<Stage> stages = Collections.synchronizedList(new ArrayList<>());
+    /** Lowered copies by ciphertext (identity: Ciphertext keeps Object's equals) and level; cleared per stage. */
+    private final ConcurrentHashMap<Ciphertext, ConcurrentHashMap<Integer, Ciphertext>> loweredCache =
+            new ConcurrentHashMap<>();
 
     Dag(Evaluator evaluator, ForkJoinPool circuitPool, boolean barriers) {
         this.evaluator = evaluator;
@@ -52,14 +58,21 @@ final class Dag {
         return pool == null ? a.thenCombine(b, op) : a.thenCombineAsync(b, op, pool);
     }
 
+    /**
+     * The product under the evaluator's noise-driven level policy ({@link Evaluator#multiplyNoiseDriven}): both
+     * operands are switched down as far as their estimated noise allows, and the relinearized product is switched
+     * in the same division to the lowest level its noise fills (possibly none).
+     */
     CompletableFuture<Ciphertext> multiply(CompletableFuture<Ciphertext> a, CompletableFuture<Ciphertext> b) {
+        if (a == b) {
+            return apply(a, x -> {
+                Ciphertext low = lowered(x, evaluator.productLevel(x, x));
+                return evaluator.multiplySettled(low, low);
+            });
+        }
         return combine(a, b, (x, y) -> {
-            int level = Math.min(x.level(), y.level());
-            if (level > 0 && noisy(x) && noisy(y)) {
-                level--;
-            }
-            Ciphertext product = evaluator.multiplyRelin(lowered(x, level), lowered(y, level));
-            return product.level() > 0 ? evaluator.modSwitch(product) : product;
+            int level = evaluator.productLevel(x, y);
+            return evaluator.multiplySettled(lowered(x, level), lowered(y, level));
         });
     }
 
@@ -72,31 +85,24 @@ final class Dag {
     }
 
     /**
-     * x at {@code level} if that is lower: by dropping primes when its noise is at the modulus-switching floor
-     * (free, and a rescale would not lower the noise), else by dropping to level + 1 and one modulus switch.
+     * x at {@code level} if that is lower: by a modulus switch when that lowers its noise, else by dropping primes
+     * ({@link Evaluator#lowerTo}). Cached per ciphertext (by identity) and level until the stage ends, because an
+     * operand such as a Paterson-Stockmeyer power is lowered to the same level for several products.
      */
     private Ciphertext lowered(Ciphertext x, int level) {
         if (x.level() <= level) {
             return x;
         }
-        if (!noisy(x)) {
-            return evaluator.dropToLevel(x, level);
-        }
-        return evaluator.modSwitch(x.level() == level + 1 ? x : evaluator.dropToLevel(x, level + 1));
+        return loweredCache.computeIfAbsent(x, unused -> new ConcurrentHashMap<>())
+                .computeIfAbsent(level, unused -> evaluator.lowerTo(x, level));
     }
 
     /**
-     * Whether x's estimated noise is above log2 q_level - log2(2 phi) - 2 bits. A product adds both operands'
-     * noise bits and about log2(2 phi), the switch after it removes log2 q_level, so a product of two such
-     * operands would come out noisier than either, and repeated squaring would diverge; both are switched down
-     * first (HElib also switches down before a product when the noise is high).
+     * x switched down to its {@linkplain Evaluator#naturalLevel natural level} (the lowest its noise allows): the
+     * same budget in fewer primes, for a circuit's final outputs.
      */
-    private boolean noisy(Ciphertext x) {
-        var parameters = evaluator.parameters();
-        double noiseBits = parameters.log2Modulus(x.level()) - 1 - x.estimatedNoiseBudget();
-        double limit = Math.log(parameters.prime(x.level())) / Math.log(2)
-                - Math.log(2.0 * parameters.ringDimension()) / Math.log(2) - 2;
-        return noiseBits > limit;
+    CompletableFuture<Ciphertext> settle(CompletableFuture<Ciphertext> a) {
+        return apply(a, x -> evaluator.lowerTo(x, evaluator.naturalLevel(x)));
     }
 
     CompletableFuture<Ciphertext> negate(CompletableFuture<Ciphertext> a) {
@@ -119,6 +125,17 @@ final class Dag {
         return apply(a, x -> evaluator.shift(x, s));
     }
 
+    /**
+     * shift(a, s) times {@code mask} with one plaintext product instead of two: the automorphism g^-s and then
+     * {@code mask} alone, which must already clear every slot that the shift would wrap (the slots that the
+     * shift's own mask clears), so that the result is the same. Saves a mask's noise (about
+     * log2(phi p / sqrt(12)) bits) and its product.
+     */
+    CompletableFuture<Ciphertext> shiftMasked(CompletableFuture<Ciphertext> a, int s, Plaintext mask) {
+        long element = evaluator.parameters().slots().shiftElement(s);
+        return apply(a, x -> evaluator.multiplyPlain(evaluator.automorphism(x, element), mask));
+    }
+
     CompletableFuture<Ciphertext> frobenius(CompletableFuture<Ciphertext> a, int j) {
         return apply(a, x -> evaluator.frobenius(x, j));
     }
@@ -137,6 +154,7 @@ final class Dag {
             }
             stages.add(new Stage(name, lowest, lowest.level(), lowest.estimatedNoiseBudget(), counters.snapshot(),
                     (System.nanoTime() - start) / 1e6));
+            loweredCache.clear();
         });
     }
 
@@ -185,7 +203,7 @@ final class Dag {
 
             @Override
             public CompletableFuture<Ciphertext> multiplyConstant(CompletableFuture<Ciphertext> a, long c) {
-                return apply(a, x -> evaluator.multiplyConstant(x, c));
+                return apply(a, x -> evaluator.multiplyConstantUnitFactor(x, c));
             }
 
             @Override

@@ -76,7 +76,7 @@ public final class IzComparator implements AutoCloseable {
     public CompletableFuture<ComparisonResult> compareAsync(EncryptedWords x, EncryptedWords y) {
         int count = checkPair(x, y);
         Dag dag = dag();
-        Bits bits = compare(dag, Dag.of(x.ciphertext()), Dag.of(y.ciphertext()), count);
+        Bits bits = compare(dag, Dag.of(x.ciphertext()), Dag.of(y.ciphertext()), count, true);
         return bits.done.thenApply(unused -> new ComparisonResult(bits.lt.join(), bits.eq.join(), format, count,
                 dag.stages()));
     }
@@ -97,7 +97,7 @@ public final class IzComparator implements AutoCloseable {
         Dag dag = dag();
         CompletableFuture<Ciphertext> cx = Dag.of(x.ciphertext());
         CompletableFuture<Ciphertext> cy = Dag.of(y.ciphertext());
-        Bits bits = compare(dag, cx, cy, count);
+        Bits bits = compare(dag, cx, cy, count, false);
         CompletableFuture<Ciphertext> product = dag.multiply(dag.subtract(cx, cy), spread(dag, bits.lt));
         CompletableFuture<Ciphertext> min = dag.add(cy, product);
         CompletableFuture<Ciphertext> max = dag.subtract(cx, product);
@@ -139,7 +139,7 @@ public final class IzComparator implements AutoCloseable {
         int n = array.size();
         Dag dag = dag();
         Bits bits = compare(dag, Dag.of(array.columns().ciphertext()), Dag.of(array.rows().ciphertext()),
-                n * (n - 1));
+                n * (n - 1), false);
         CompletableFuture<Ciphertext> rank = dag.add(bits.lt, dag.multiplyPlain(bits.eq, lowerColumns(n)));
         rank = dag.multiplyPlain(reduceRows(dag, rank, n, false), rowHeads(n));
         dag.barrier(dag.stage("rank", rank));
@@ -199,7 +199,12 @@ public final class IzComparator implements AutoCloseable {
         return new Dag(evaluator, options.circuitParallel() ? pool : null, !options.nonBlocking());
     }
 
-    private Bits compare(Dag dag, CompletableFuture<Ciphertext> x, CompletableFuture<Ciphertext> y, int count) {
+    /**
+     * The comparison circuit; with {@code settle} (the bits are the result) they are switched down to the lowest
+     * level their noise allows, so that the client receives the smallest ciphertexts.
+     */
+    private Bits compare(Dag dag, CompletableFuture<Ciphertext> x, CompletableFuture<Ciphertext> y, int count,
+                         boolean settle) {
         int d = setup.parameters().slots().degree();
         int dPrime = format.digitsPerSlot();
         CompletableFuture<Ciphertext> z = dag.subtract(x, y);
@@ -249,10 +254,10 @@ public final class IzComparator implements AutoCloseable {
                 continue;
             }
             for (int u = 0; u < members; u++) {
-                lt[t0 + u] = dag.multiplyPlain(u == 0 ? value.lt() : dag.shift(value.lt(), -u * region),
-                        region(region));
-                eq[t0 + u] = dag.multiplyPlain(u == 0 ? value.eq() : dag.shift(value.eq(), -u * region),
-                        region(region));
+                lt[t0 + u] = u == 0 ? dag.multiplyPlain(value.lt(), region(region))
+                        : dag.shiftMasked(value.lt(), -u * region, region(region));
+                eq[t0 + u] = u == 0 ? dag.multiplyPlain(value.eq(), region(region))
+                        : dag.shiftMasked(value.eq(), -u * region, region(region));
             }
         }
         dag.barrier(dag.stage("evaluate", concat(lt, eq)));
@@ -269,19 +274,21 @@ public final class IzComparator implements AutoCloseable {
         // 4. across the l slots of each word
         if (l > 1) {
             for (int r = 1; r < l; r *= 2) {
-                CompletableFuture<Ciphertext> shifted = dag.shift(equal, -r);
-                equal = dag.multiply(equal, dag.addPlain(dag.multiplyPlain(shifted, within(r)), notWithin(r)));
+                equal = dag.multiply(equal, dag.addPlain(dag.shiftMasked(equal, -r, within(r)), notWithin(r)));
             }
-            CompletableFuture<Ciphertext> higher = dag.addPlain(dag.multiplyPlain(dag.shift(equal, -1), within(1)),
-                    notWithin(1));
+            CompletableFuture<Ciphertext> higher = dag.addPlain(dag.shiftMasked(equal, -1, within(1)), notWithin(1));
             CompletableFuture<Ciphertext> result = dag.multiply(higher, less);
             for (int r = 1; r < l; r *= 2) {
-                result = dag.add(result, dag.multiplyPlain(dag.shift(result, -r), within(r)));
+                result = dag.add(result, dag.shiftMasked(result, -r, within(r)));
             }
             less = result;
         }
         CompletableFuture<Ciphertext> ltBits = dag.multiplyPlain(less, finalMask(count));
         CompletableFuture<Ciphertext> eqBits = dag.multiplyPlain(equal, finalMask(count));
+        if (settle) {
+            ltBits = dag.settle(ltBits);
+            eqBits = dag.settle(eqBits);
+        }
         CompletableFuture<Void> done = dag.stage("combine", ltBits, eqBits);
         dag.barrier(done);
         return new Bits(ltBits, eqBits, done);
@@ -291,7 +298,7 @@ public final class IzComparator implements AutoCloseable {
         checkFormat(array.format());
         int n = array.size();
         Bits bits = compare(dag, Dag.of(array.columns().ciphertext()), Dag.of(array.rows().ciphertext()),
-                n * (n - 1));
+                n * (n - 1), false);
         CompletableFuture<Ciphertext> beaten = dag.add(bits.lt, dag.multiplyPlain(bits.eq, lowerColumns(n)));
         CompletableFuture<Ciphertext> term = dag.addConstant(dag.negate(beaten), 1);
         CompletableFuture<Ciphertext> isMin = dag.multiplyPlain(reduceRows(dag, term, n, true), rowHeads(n));
@@ -302,7 +309,7 @@ public final class IzComparator implements AutoCloseable {
     /** Row products (fill 1) or sums over the N-1 columns of each row, into column 0: log2(N-1) masked shifts. */
     private CompletableFuture<Ciphertext> reduceRows(Dag dag, CompletableFuture<Ciphertext> x, int n, boolean product) {
         for (int r = 1; r < n - 1; r *= 2) {
-            CompletableFuture<Ciphertext> shifted = dag.multiplyPlain(dag.shift(x, -l * r), rowValid(n, r));
+            CompletableFuture<Ciphertext> shifted = dag.shiftMasked(x, -l * r, rowValid(n, r));
             x = product
                     ? dag.multiply(x, dag.addPlain(shifted, setup.complement("rowValid " + n + " " + r,
                             rowValidPredicate(n, r))))
@@ -322,7 +329,7 @@ public final class IzComparator implements AutoCloseable {
     /** Copies slot 0 of each batch to all l slots of the batch (the other slots must be zero). */
     private CompletableFuture<Ciphertext> spread(Dag dag, CompletableFuture<Ciphertext> x) {
         for (int r = 1; r < l; r *= 2) {
-            x = dag.add(x, dag.multiplyPlain(dag.shift(x, r), spreadMask(r)));
+            x = dag.add(x, dag.shiftMasked(x, r, spreadMask(r)));
         }
         return x;
     }

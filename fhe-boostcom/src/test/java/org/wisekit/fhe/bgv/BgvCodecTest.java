@@ -53,7 +53,7 @@ class BgvCodecTest {
         byte[] version = bytes.clone();
         version[4] = 9;
         assertThatThrownBy(() -> BgvCodec.readCiphertext(version, f.parameters))
-                .hasMessage("unsupported format version 9; this reader knows 1 to 2");
+                .hasMessage("unsupported format version 9; this reader knows 1 to 3");
     }
 
     @Test

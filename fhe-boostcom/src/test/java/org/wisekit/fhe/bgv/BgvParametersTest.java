@@ -62,11 +62,12 @@ class BgvParametersTest {
 
     @Test
     void defaultConstructionAcceptsAStandardSecureSet() {
-        // n = 2048, log2 QP = 54 - a little: the table's 128-bit bound for n = 2048 is 54.
+        // n = 2048, log2 QP = 54 - a little: the table's 128-bit bound for n = 2048 is 54; HElib's formula agrees.
         BgvParameters parameters = BgvParameters.create(new ParametersLiteral(4096, 3, List.of(26), List.of(27), 1));
         assertThat(parameters.security().meetsStandard()).isTrue();
         assertThat(parameters.security().standardBits()).isEqualTo(128);
-        assertThat(parameters.security().label()).startsWith("128-bit (HE standard ternary table, n = 2048");
+        assertThat(parameters.security().label()).startsWith("128-bit (HE standard: ").contains("n = 2048",
+                "table, interpolated", "HElib formula: ");
         KeyGenerator generator = KeyGenerator.create(parameters);
         SecretKey secret = generator.secretKey();
         long[] message = new long[parameters.ringDimension()];
@@ -77,26 +78,31 @@ class BgvParametersTest {
 
     @Test
     void securityEstimatesFollowTheTable() {
-        assertThat(HeStandard.estimate(16384, 438).standardBits()).isEqualTo(128);
-        assertThat(HeStandard.estimate(16384, 305).standardBits()).isEqualTo(192);
-        assertThat(HeStandard.estimate(32768, 400).standardBits()).isEqualTo(256);
-        SecurityEstimate justOver = HeStandard.estimate(16384, 439);
+        assertThat(HeStandard.bits(16384, 438).bits()).isCloseTo(128, within(1e-9));
+        assertThat(HeStandard.bits(16384, 305).bits()).isCloseTo(192, within(1e-9));
+        assertThat(SecurityEstimate.of(32769, 16384, 438).standardBits()).isEqualTo(128);
+        assertThat(SecurityEstimate.of(32769, 16384, 305).standardBits()).isEqualTo(192);
+        assertThat(SecurityEstimate.of(65537, 32768, 400).standardBits()).isEqualTo(256);
+        SecurityEstimate justOver = SecurityEstimate.of(32769, 16384, 439);
         assertThat(justOver.standardBits()).isZero();
-        assertThat(justOver.extrapolatedBits()).isCloseTo(128, within(1.0));
-        assertThat(HeStandard.estimate(16384, 305).extrapolatedBits()).isCloseTo(192, within(0.5));
+        assertThat(justOver.heStandardBasis()).isEqualTo(HeStandard.Basis.EXTRAPOLATED_BELOW_128);
+        assertThat(justOver.heStandardBits()).isCloseTo(128, within(1.0));
         assertThat(HeStandard.maxLog2Modulus(8192, 256)).isEqualTo(118);
-        // B2: phi = 17292 uses the n = 16384 row; B1 (phi = 8580) is far below.
+        // B2: phi = 17292 lies between the n = 16384 and 32768 rows; B1 (phi = 8580) is far below 128 bits.
         SecurityEstimate b2 = ParameterTier.B2.insecureParameters().security();
-        assertThat(b2.tableDimension()).isEqualTo(16384);
-        assertThat(b2.extrapolatedBits()).isBetween(90.0, 110.0);
-        assertThat(b2.label()).startsWith("below 128-bit, ~");
-        assertThat(ParameterTier.B1.insecureParameters().security().extrapolatedBits()).isBetween(30.0, 50.0);
-        assertThat(ParameterTier.T0.insecureParameters().security().tableDimension()).isZero();
+        assertThat(b2.heStandardBits()).isBetween(90.0, 110.0);
+        assertThat(b2.helibBits()).isBetween(90.0, 110.0);
+        assertThat(b2.label()).startsWith("below 128-bit, ~").contains("extrapolated below the table's 128 bits",
+                "HElib formula");
+        assertThat(ParameterTier.B1.insecureParameters().security().bits()).isBetween(30.0, 50.0);
+        assertThat(ParameterTier.T0.insecureParameters().security().heStandardBasis())
+                .isEqualTo(HeStandard.Basis.OUTSIDE_TABLE);
         assertThat(ParameterTier.T0.insecureParameters().security().label())
-                .isEqualTo("INSECURE toy set: phi(m) = 306 is below the table's smallest n = 1024");
+                .isEqualTo("INSECURE toy set: phi(m) = 306 is below the HE standard table's smallest n = 1024 "
+                        + "(HElib formula: 0.0 bits)");
         assertThat(ParameterTier.T1.insecureParameters().security().label())
-                .startsWith("INSECURE toy set: log2 QP = 582.0 against the 128-bit bound 27 at n = 1024");
-        assertThat(ParameterTier.B1.insecureParameters().security().label()).startsWith("INSECURE, ~39 bits");
+                .startsWith("INSECURE toy set: log2 QP = 582.0 against the 128-bit bound 28.6 at n = 1086");
+        assertThat(ParameterTier.B1.insecureParameters().security().label()).startsWith("INSECURE, ~37 bits");
         assertThat(HeStandard.SOURCE).contains("HomomorphicEncryption.org", "2018");
     }
 
