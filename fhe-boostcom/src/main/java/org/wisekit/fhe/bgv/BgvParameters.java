@@ -25,7 +25,9 @@ import org.wisekit.fhe.slots.SlotAlgebra;
  *
  * <p><b>Primes.</b> Every prime is 1 modulo M = m N for prime m (N the Bluestein NTT length, so the prime holds
  * the m-th and N-th roots of unity) or M = m for a power of two m (the negacyclic NTT of length m/2 needs a
- * primitive m-th root). Nothing ties the primes to p: modulus switching multiplies the message by q^-1 mod p,
+ * primitive m-th root). With the {@code smallPrimes} option (off by default; {@link #create(ParametersLiteral, int,
+ * boolean)}, {@link ParameterGenerator.Builder#smallPrimes}) M = m for prime m too: primes that are not 1 mod N
+ * then take {@link BluesteinDft}'s auxiliary-prime path, which makes 30-33-bit chain primes available at large m. Nothing ties the primes to p: modulus switching multiplies the message by q^-1 mod p,
  * and every ciphertext tracks that as its {@linkplain Ciphertext#scalarFactor() scalar factor} (HElib's
  * intFactor); the division by P in key switching leaves the message unchanged whatever P is modulo p, because
  * the key carries the factor P explicitly. For each requested bit size the largest unused such prime below
@@ -71,6 +73,7 @@ public final class BgvParameters {
     private final double[] log2Primes;
     private final SecurityEstimate security;
     private final long fingerprint;
+    private final boolean smallPrimes;
     private final ConcurrentHashMap<Integer, LevelConstants> levelConstants = new ConcurrentHashMap<>();
     private volatile SlotAlgebra slots;
 
@@ -82,7 +85,13 @@ public final class BgvParameters {
      */
     private BgvParameters(ParametersLiteral literal, List<Long> explicitPrimes, double minimumSecurityBits,
                           boolean planOnly) {
+        this(literal, explicitPrimes, minimumSecurityBits, planOnly, false);
+    }
+
+    private BgvParameters(ParametersLiteral literal, List<Long> explicitPrimes, double minimumSecurityBits,
+                          boolean planOnly, boolean smallPrimes) {
         this.literal = literal;
+        this.smallPrimes = smallPrimes;
         this.cyclotomic = Cyclotomic.of(literal.m());
         long p = literal.plaintextModulus();
         if (p < 2 || p >= MAX_PLAINTEXT_MODULUS || !Primes.isPrime(p) || p == literal.m()
@@ -90,7 +99,7 @@ public final class BgvParameters {
             throw new IllegalArgumentException("plaintextModulus must be a prime below 2^20, not m and odd for "
                     + "a power-of-two m, got " + p);
         }
-        long congruence = primeCongruence(cyclotomic);
+        long congruence = primeCongruence(cyclotomic, smallPrimes);
         this.primes = explicitPrimes == null ? generatePrimes(literal, congruence)
                 : checkPrimes(literal, congruence, explicitPrimes);
         this.maxLevel = literal.logQ().size() - 1;
@@ -139,7 +148,38 @@ public final class BgvParameters {
 
     /** The parameters a {@link ParameterGenerator} chose, checked against the security target it was given. */
     public static BgvParameters create(ParameterGenerator.Result generated) {
-        return new BgvParameters(generated.literal(), generated.primes(), generated.targetBits(), false);
+        Cyclotomic cyclotomic = Cyclotomic.of(generated.literal().m());
+        boolean small = generated.congruence() != primeCongruence(cyclotomic);
+        return new BgvParameters(generated.literal(), generated.primes(), generated.targetBits(), false, small);
+    }
+
+    /**
+     * {@link #create(ParametersLiteral, int)}, with {@code smallPrimes}: every prime need only be 1 mod m (not
+     * m N) for prime m, so the literal's sizes take the largest primes 1 mod m.
+     */
+    public static BgvParameters create(ParametersLiteral literal, int minimumSecurityBits, boolean smallPrimes) {
+        return new BgvParameters(literal, null, checkMinimum(minimumSecurityBits), false, smallPrimes);
+    }
+
+    /** {@link #create(ParametersLiteral, List, int)} with the {@code smallPrimes} congruence option. */
+    public static BgvParameters create(ParametersLiteral literal, List<Long> primes, int minimumSecurityBits,
+                                       boolean smallPrimes) {
+        return new BgvParameters(literal, List.copyOf(primes), checkMinimum(minimumSecurityBits), false, smallPrimes);
+    }
+
+    /** {@link #createInsecure(ParametersLiteral)} with the {@code smallPrimes} congruence option. */
+    public static BgvParameters createInsecure(ParametersLiteral literal, boolean smallPrimes) {
+        return new BgvParameters(literal, null, 0, false, smallPrimes);
+    }
+
+    /** {@link #createInsecure(ParametersLiteral, List)} with the {@code smallPrimes} congruence option. */
+    public static BgvParameters createInsecure(ParametersLiteral literal, List<Long> primes, boolean smallPrimes) {
+        return new BgvParameters(literal, List.copyOf(primes), 0, false, smallPrimes);
+    }
+
+    /** Whether primes need only be 1 mod m for prime m (see the class comment). */
+    public boolean smallPrimes() {
+        return smallPrimes;
     }
 
     /**
@@ -275,8 +315,13 @@ public final class BgvParameters {
      * length N), m for a power of two (the negacyclic NTT of length m/2). p plays no part.
      */
     static long primeCongruence(Cyclotomic cyclotomic) {
+        return primeCongruence(cyclotomic, false);
+    }
+
+    /** {@link #primeCongruence(Cyclotomic)}, or m for every m with {@code smallPrimes}. */
+    static long primeCongruence(Cyclotomic cyclotomic, boolean smallPrimes) {
         int m = cyclotomic.m();
-        return cyclotomic.isPowerOfTwo() ? m : (long) m * BluesteinDft.convolutionLength(m);
+        return cyclotomic.isPowerOfTwo() || smallPrimes ? m : (long) m * BluesteinDft.convolutionLength(m);
     }
 
     /**
@@ -369,7 +414,11 @@ public final class BgvParameters {
     }
 
     static Plan plan(ParametersLiteral literal, List<Long> primes) {
-        BgvParameters probe = new BgvParameters(literal, primes, 0, true);
+        return plan(literal, primes, false);
+    }
+
+    static Plan plan(ParametersLiteral literal, List<Long> primes, boolean smallPrimes) {
+        BgvParameters probe = new BgvParameters(literal, primes, 0, true, smallPrimes);
         return new Plan(literal, probe.primes, probe.log2Modulus(probe.maxLevel), probe.log2SpecialModulus(),
                 probe.digitGroups(), probe.keySwitchNoise(), probe.security, probe.fingerprint);
     }

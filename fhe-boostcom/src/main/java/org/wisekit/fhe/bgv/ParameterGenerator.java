@@ -22,7 +22,9 @@ import org.wisekit.fhe.ring.Primes;
  *   <li><em>Congruence.</em> Every prime must be 1 modulo M = m N (N the Bluestein length, 2^ceil(log2(2m-1)))
  *       for prime m, or M = m for a power of two; so only about 2^(b-1) / M / ln(2^b) * M / phi(M) primes of b
  *       bits exist (at m = 17293: 14 of 38 bits, 13 of 39, 46 of 40). {@link Result#supply()} lists how many
- *       exist at each size used.</li>
+ *       exist at each size used. With {@link Builder#smallPrimes} M = m for prime m as well (primes not 1 mod N
+ *       use {@link org.wisekit.fhe.ring.BluesteinDft}'s auxiliary-prime path): hundreds of primes of 30-33 bits
+ *       at m = 17293; {@link Builder#minChainPrimeBits} then may be set that low.</li>
  *   <li><em>q_0</em> has {@link Builder#firstPrimeBits} bits (default 60: it holds the noise of the last
  *       operations at level 0, where nothing can be switched away).</li>
  *   <li><em>Chain.</em> One prime per level (this module switches modulus after every product), of the smallest
@@ -153,6 +155,7 @@ public final class ParameterGenerator {
         private int securityBits = DEFAULT_SECURITY_BITS;
         private int firstPrimeBits = DEFAULT_FIRST_PRIME_BITS;
         private int minChainPrimeBits = DEFAULT_MIN_CHAIN_PRIME_BITS;
+        private boolean smallPrimes;
 
         private Builder(long p) {
             if (p < 2 || p >= (1 << 20) || !Primes.isPrime(p)) {
@@ -260,6 +263,16 @@ public final class ParameterGenerator {
         }
 
         /**
+         * Whether primes need only be 1 mod m for prime m instead of 1 mod m N (default false); see
+         * {@link BgvParameters}. The result's {@link Result#congruence()} is then m and {@link Result#build()}
+         * builds with the same option.
+         */
+        public Builder smallPrimes(boolean smallPrimes) {
+            this.smallPrimes = smallPrimes;
+            return this;
+        }
+
+        /**
          * Chooses the parameters. With {@link #m} set, for that ring, or throws naming what fails (the security
          * numbers, too few primes, a slot requirement). Without it, tries every prime m with phi(m) in the HE
          * standard's table (1024 .. 32768), ascending, that meets the slot and word requirements, and returns the
@@ -352,7 +365,7 @@ public final class ParameterGenerator {
         private Result chooseFor(int ring) {
             Cyclotomic cyclotomic = Cyclotomic.of(ring);
             int n = cyclotomic.phi();
-            long congruence = BgvParameters.primeCongruence(cyclotomic);
+            long congruence = BgvParameters.primeCongruence(cyclotomic, smallPrimes);
             int log2M = 64 - Long.numberOfLeadingZeros(congruence);
             if (firstPrimeBits <= log2M) {
                 throw new IllegalArgumentException("firstPrimeBits must exceed log2 M = " + log2M + " (primes are 1 mod M = "
@@ -401,7 +414,7 @@ public final class ParameterGenerator {
             // P: estimate from a trial special prime, then one bit at a time.
             int trialBits = Math.min(MAX_SPECIAL_PRIME_BITS, Math.max(log2M + 2, 40));
             BgvParameters.Plan trial = BgvParameters.plan(new ParametersLiteral(ring, p, logQ, List.of(trialBits),
-                    digitCount), null);
+                    digitCount), null, smallPrimes);
             double excess = (trial.noise().keySwitch() - trial.noise().product()) / 2;
             int bitsOfP = Math.max(log2M + 1, (int) Math.floor(trial.log2P() + excess) - 2);
             while (bitsOfP > log2M + 1 && fits(ring, logQ, bitsOfP - 1, log2M, digitCount) != null) {
@@ -429,7 +442,7 @@ public final class ParameterGenerator {
             ParametersLiteral literal = new ParametersLiteral(ring, p, logQ, specialSizes(bitsOfP, log2M + 1),
                     digitCount);
             try {
-                BgvParameters.Plan plan = BgvParameters.plan(literal, null);
+                BgvParameters.Plan plan = BgvParameters.plan(literal, null, smallPrimes);
                 return plan.noise().fits() ? plan : null;
             } catch (IllegalArgumentException tooFewPrimes) {
                 return null;

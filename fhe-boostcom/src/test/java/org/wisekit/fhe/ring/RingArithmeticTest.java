@@ -67,6 +67,33 @@ class RingArithmeticTest {
         }
     }
 
+    /** A ring over primes that are 1 mod m but not 1 mod the Bluestein length (the auxiliary-prime path). */
+    private static RnsRing auxiliaryRing(int m, int... bits) {
+        List<Long> primes = new ArrayList<>();
+        for (int b : bits) {
+            primes.add(BluesteinDftTest.auxiliaryPathPrime(m, b, Set.copyOf(primes)));
+        }
+        return RnsRing.create(Cyclotomic.of(m), primes);
+    }
+
+    @Test
+    void multiplicationOverAuxiliaryPathPrimesMatchesSchoolbook() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (RnsRing ring : new RnsRing[] {auxiliaryRing(307, 30, 31, 60), auxiliaryRing(17, 33, 50),
+                auxiliaryRing(1087, 31, 45)}) {
+            int n = ring.dimension();
+            BigInteger[] a = new BigInteger[n];
+            BigInteger[] b = new BigInteger[n];
+            DoubleCrt x = random(ring, random, a);
+            DoubleCrt y = random(ring, random, b);
+            assertThat(RingReference.crt(x.toCoefficients(), primes(ring))).isEqualTo(a);
+            x.multiply(y);
+            BigInteger[] expected = RingReference.multiply(a, b, ring.cyclotomic(), RingReference.product(primes(ring)));
+            assertThat(RingReference.crt(x.toCoefficients(), primes(ring))).as("m = %d", ring.cyclotomic().m())
+                    .isEqualTo(expected);
+        }
+    }
+
     @Test
     void transformsRoundTripAndAdditionIsCoefficientWise() {
         SplittableRandom random = new SplittableRandom(8);
