@@ -22,7 +22,7 @@ import org.wisekit.fhe.ring.RnsRing;
  * Payloads: ciphertext = level:i32 size:i32 log2Variance:f64 scalarFactor:i32, then the parts' evaluation rows
  * (size x (level+1) x phi residues); secret key = phi ternary bytes; public key = rows of b then a (Q_L); evaluation
  * keys = hasRelinearization:u8 [key], count:i32, then (galoisElement:i64 key)*; parameters = m:i32 p:i64
- * qCount:i32 logQ:u8* pCount:i32 logP:u8* keySwitchDigits:i32, then the primes q_0 .. q_L and the special primes
+ * qCount:i32 logQ:u8* pCount:i32 logP:u8* keySwitchDigits:i32 flags:u8 (version 2; bit 0: smallPrimes), then the primes q_0 .. q_L and the special primes
  * as i64 (so a reader rebuilds exactly these parameters, whatever prime search produced them; keyId 0).
  *
  * <p><b>Key-switching keys.</b> Version 3 (what evaluation keys are written with): digits:i32 form:u8, then for
@@ -31,9 +31,11 @@ import org.wisekit.fhe.ring.RnsRing;
  * Versions 1 and 2 have no form byte and are always full.
  *
  * <p><b>Versions.</b> Version 2 added the ciphertext's scalar factor (in [1, p)); version 3 the seeded
- * evaluation keys. Ciphertexts are written as version 2, evaluation keys as version 3, the other kinds, whose
- * layout did not change, as version 1. The reader takes every version of every kind up to 3 and reads a
- * version-1 ciphertext, which has no factor field, as factor 1 (what every ciphertext had before).
+ * evaluation keys; for parameters, version 2 added the flags byte. Ciphertexts and parameters are written as
+ * version 2, evaluation keys as version 3, the other kinds, whose layout did not change, as version 1. The reader
+ * takes every version of every kind up to 3, reads a version-1 ciphertext, which has no factor field, as factor 1
+ * (what every ciphertext had before), and version-1 parameters, which have no flags byte, as without
+ * {@code smallPrimes} (the only option before).
  *
  * <p>Reading checks, in order: length, magic, version, kind, that the data was made for the given parameters
  * (fingerprint), the announced length, the CRC-32 (accidental corruption, not tampering), then every field and
@@ -42,8 +44,11 @@ import org.wisekit.fhe.ring.RnsRing;
  */
 public final class BgvCodec {
 
-    /** The version keys and parameters are written with (their layout never changed). */
+    /** The version keys are written with (their layout never changed). */
     private static final int KEY_VERSION = 1;
+    /** The version parameters are written with: the payload carries a flags byte (bit 0: smallPrimes). */
+    private static final int PARAMETERS_VERSION = 2;
+    private static final int SMALL_PRIMES_FLAG = 1;
     /** The version ciphertexts are written with: the payload carries the scalar factor. */
     private static final int CIPHERTEXT_VERSION = 2;
     /** The version evaluation keys are written with: each key says whether a_j is stored or seeded. */
@@ -108,14 +113,15 @@ public final class BgvCodec {
         ParametersLiteral literal = parameters.literal();
         List<Long> primes = parameters.primes();
         ByteBuffer payload = ByteBuffer.allocate(4 + 8 + 4 + literal.logQ().size() + 4 + literal.logP().size() + 4
-                + 8 * primes.size());
+                + 1 + 8 * primes.size());
         payload.putInt(literal.m()).putLong(literal.plaintextModulus()).putInt(literal.logQ().size());
         literal.logQ().forEach(bits -> payload.put((byte) (int) bits));
         payload.putInt(literal.logP().size());
         literal.logP().forEach(bits -> payload.put((byte) (int) bits));
         payload.putInt(literal.keySwitchDigits());
+        payload.put((byte) (literal.smallPrimes() ? SMALL_PRIMES_FLAG : 0));
         primes.forEach(payload::putLong);
-        return seal(Kind.PARAMETERS, KEY_VERSION, parameters.fingerprint(), 0, payload);
+        return seal(Kind.PARAMETERS, PARAMETERS_VERSION, parameters.fingerprint(), 0, payload);
     }
 
     /**
@@ -154,12 +160,17 @@ public final class BgvCodec {
             List<Integer> logQ = getSizes(in, "logQ");
             List<Integer> logP = getSizes(in, "logP");
             int digits = in.getInt();
+            int flags = opened.version() >= 2 ? in.get() : 0;
+            if ((flags & ~SMALL_PRIMES_FLAG) != 0) {
+                throw new BgvFormatException("corrupted parameters: unknown flags " + Integer.toHexString(flags & 0xff));
+            }
+            boolean smallPrimes = (flags & SMALL_PRIMES_FLAG) != 0;
             List<Long> primes = new ArrayList<>();
             for (int i = 0; i < logQ.size() + logP.size(); i++) {
                 primes.add(in.getLong());
             }
             try {
-                return BgvParameters.plan(new ParametersLiteral(m, p, logQ, logP, digits), primes);
+                return BgvParameters.plan(new ParametersLiteral(m, p, logQ, logP, digits, smallPrimes), primes);
             } catch (IllegalArgumentException e) {
                 throw new BgvFormatException("corrupted parameters: " + e.getMessage());
             }

@@ -25,8 +25,8 @@ import org.wisekit.fhe.slots.SlotAlgebra;
  *
  * <p><b>Primes.</b> Every prime is 1 modulo M = m N for prime m (N the Bluestein NTT length, so the prime holds
  * the m-th and N-th roots of unity) or M = m for a power of two m (the negacyclic NTT of length m/2 needs a
- * primitive m-th root). With the {@code smallPrimes} option (off by default; {@link #create(ParametersLiteral, int,
- * boolean)}, {@link ParameterGenerator.Builder#smallPrimes}) M = m for prime m too: primes that are not 1 mod N
+ * primitive m-th root). With the literal's {@link ParametersLiteral#smallPrimes() smallPrimes} option
+ * (off by default; {@link ParameterGenerator.Builder#smallPrimes}) M = m for prime m too: primes that are not 1 mod N
  * then take {@link BluesteinDft}'s auxiliary-prime path, which makes 30-33-bit chain primes available at large m. Nothing ties the primes to p: modulus switching multiplies the message by q^-1 mod p,
  * and every ciphertext tracks that as its {@linkplain Ciphertext#scalarFactor() scalar factor} (HElib's
  * intFactor); the division by P in key switching leaves the message unchanged whatever P is modulo p, because
@@ -73,7 +73,6 @@ public final class BgvParameters {
     private final double[] log2Primes;
     private final SecurityEstimate security;
     private final long fingerprint;
-    private final boolean smallPrimes;
     private final ConcurrentHashMap<Integer, LevelConstants> levelConstants = new ConcurrentHashMap<>();
     private volatile SlotAlgebra slots;
 
@@ -85,13 +84,7 @@ public final class BgvParameters {
      */
     private BgvParameters(ParametersLiteral literal, List<Long> explicitPrimes, double minimumSecurityBits,
                           boolean planOnly) {
-        this(literal, explicitPrimes, minimumSecurityBits, planOnly, false);
-    }
-
-    private BgvParameters(ParametersLiteral literal, List<Long> explicitPrimes, double minimumSecurityBits,
-                          boolean planOnly, boolean smallPrimes) {
         this.literal = literal;
-        this.smallPrimes = smallPrimes;
         this.cyclotomic = Cyclotomic.of(literal.m());
         long p = literal.plaintextModulus();
         if (p < 2 || p >= MAX_PLAINTEXT_MODULUS || !Primes.isPrime(p) || p == literal.m()
@@ -99,7 +92,7 @@ public final class BgvParameters {
             throw new IllegalArgumentException("plaintextModulus must be a prime below 2^20, not m and odd for "
                     + "a power-of-two m, got " + p);
         }
-        long congruence = primeCongruence(cyclotomic, smallPrimes);
+        long congruence = primeCongruence(cyclotomic, literal.smallPrimes());
         this.primes = explicitPrimes == null ? generatePrimes(literal, congruence)
                 : checkPrimes(literal, congruence, explicitPrimes);
         this.maxLevel = literal.logQ().size() - 1;
@@ -148,38 +141,15 @@ public final class BgvParameters {
 
     /** The parameters a {@link ParameterGenerator} chose, checked against the security target it was given. */
     public static BgvParameters create(ParameterGenerator.Result generated) {
-        Cyclotomic cyclotomic = Cyclotomic.of(generated.literal().m());
-        boolean small = generated.congruence() != primeCongruence(cyclotomic);
-        return new BgvParameters(generated.literal(), generated.primes(), generated.targetBits(), false, small);
+        return new BgvParameters(generated.literal(), generated.primes(), generated.targetBits(), false);
     }
 
     /**
-     * {@link #create(ParametersLiteral, int)}, with {@code smallPrimes}: every prime need only be 1 mod m (not
-     * m N) for prime m, so the literal's sizes take the largest primes 1 mod m.
+     * Whether primes need only be 1 mod m for prime m: the literal's {@link ParametersLiteral#smallPrimes()} (see
+     * the class comment).
      */
-    public static BgvParameters create(ParametersLiteral literal, int minimumSecurityBits, boolean smallPrimes) {
-        return new BgvParameters(literal, null, checkMinimum(minimumSecurityBits), false, smallPrimes);
-    }
-
-    /** {@link #create(ParametersLiteral, List, int)} with the {@code smallPrimes} congruence option. */
-    public static BgvParameters create(ParametersLiteral literal, List<Long> primes, int minimumSecurityBits,
-                                       boolean smallPrimes) {
-        return new BgvParameters(literal, List.copyOf(primes), checkMinimum(minimumSecurityBits), false, smallPrimes);
-    }
-
-    /** {@link #createInsecure(ParametersLiteral)} with the {@code smallPrimes} congruence option. */
-    public static BgvParameters createInsecure(ParametersLiteral literal, boolean smallPrimes) {
-        return new BgvParameters(literal, null, 0, false, smallPrimes);
-    }
-
-    /** {@link #createInsecure(ParametersLiteral, List)} with the {@code smallPrimes} congruence option. */
-    public static BgvParameters createInsecure(ParametersLiteral literal, List<Long> primes, boolean smallPrimes) {
-        return new BgvParameters(literal, List.copyOf(primes), 0, false, smallPrimes);
-    }
-
-    /** Whether primes need only be 1 mod m for prime m (see the class comment). */
     public boolean smallPrimes() {
-        return smallPrimes;
+        return literal.smallPrimes();
     }
 
     /**
@@ -203,6 +173,17 @@ public final class BgvParameters {
      */
     public static BgvParameters sharedInsecure(ParametersLiteral literal) {
         return SHARED.computeIfAbsent(literal, BgvParameters::createInsecure);
+    }
+
+    /**
+     * {@link #create(ParametersLiteral, int)} built once per literal and shared with {@link #sharedInsecure}:
+     * throws, naming both estimates, unless they give at least {@code minimumSecurityBits} (80 to 256).
+     */
+    public static BgvParameters shared(ParametersLiteral literal, int minimumSecurityBits) {
+        int target = checkMinimum(minimumSecurityBits);
+        BgvParameters shared = SHARED.computeIfAbsent(literal, l -> new BgvParameters(l, null, target, false));
+        shared.checkSecurity(target); // an instance shared insecurely first is checked here
+        return shared;
     }
 
     /** The shared instance for {@code literal} if one was built and has this fingerprint (same primes), else null. */
@@ -414,11 +395,7 @@ public final class BgvParameters {
     }
 
     static Plan plan(ParametersLiteral literal, List<Long> primes) {
-        return plan(literal, primes, false);
-    }
-
-    static Plan plan(ParametersLiteral literal, List<Long> primes, boolean smallPrimes) {
-        BgvParameters probe = new BgvParameters(literal, primes, 0, true, smallPrimes);
+        BgvParameters probe = new BgvParameters(literal, primes, 0, true);
         return new Plan(literal, probe.primes, probe.log2Modulus(probe.maxLevel), probe.log2SpecialModulus(),
                 probe.digitGroups(), probe.keySwitchNoise(), probe.security, probe.fingerprint);
     }
@@ -427,7 +404,9 @@ public final class BgvParameters {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String canonical = literal.m() + "|" + literal.plaintextModulus() + "|" + primes + "|"
-                    + literal.logQ().size() + "|" + literal.keySwitchDigits();
+                    + literal.logQ().size() + "|" + literal.keySwitchDigits()
+                    // only when set, so that every set without the option keeps its fingerprint (and old blobs read)
+                    + (literal.smallPrimes() ? "|smallPrimes" : "");
             byte[] digest = sha.digest(canonical.getBytes(StandardCharsets.UTF_8));
             long value = 0;
             for (int i = 0; i < 8; i++) {
@@ -535,7 +514,10 @@ public final class BgvParameters {
         return primes;
     }
 
-    /** 64 bits of SHA-256 over m, p, the primes and the digit split: serialized data carries it. */
+    /**
+     * 64 bits of SHA-256 over m, p, the primes, the digit split and (only when set, so that other sets keep the
+     * fingerprints they always had) the {@code smallPrimes} option: serialized data carries it.
+     */
     public long fingerprint() {
         return fingerprint;
     }

@@ -94,6 +94,16 @@ public final class ParameterGenerator {
         public Result {
             primes = List.copyOf(primes);
             supply = List.copyOf(supply);
+            long expected = BgvParameters.primeCongruence(Cyclotomic.of(literal.m()), literal.smallPrimes());
+            if (congruence != expected) {
+                throw new IllegalArgumentException("congruence " + congruence + " does not match the literal's (m = "
+                        + literal.m() + ", smallPrimes = " + literal.smallPrimes() + ": " + expected + ")");
+            }
+        }
+
+        /** Whether the primes need only be 1 mod m: the literal's {@link ParametersLiteral#smallPrimes()}. */
+        public boolean smallPrimes() {
+            return literal.smallPrimes();
         }
 
         public double log2QP() {
@@ -115,12 +125,13 @@ public final class ParameterGenerator {
             int m = literal.m();
             int phi = Integer.bitCount(m) == 1 ? m / 2 : m - 1;
             return String.format(Locale.ROOT, "m = %d, p = %d, phi = %d%s, L = %d, q_0 %d bits, chain %s, P %s "
-                            + "(%d digits); log2 Q = %.1f, log2 P = %.1f, log2 QP = %.1f; primes = 1 mod %d (%s); "
+                            + "(%d digits); log2 Q = %.1f, log2 P = %.1f, log2 QP = %.1f; primes = 1 mod %d (%s%s); "
                             + "security (target %d): HE standard %.1f bits (%s), HElib formula %.1f bits",
                     m, literal.plaintextModulus(), phi, slotDegree > 0 ? ", d = " + slotDegree + ", slots = "
                             + phi / slotDegree : "", depth(), literal.logQ().get(0),
                     runs(literal.logQ().subList(1, literal.logQ().size())), runs(literal.logP()),
-                    literal.keySwitchDigits(), log2Q, log2P, log2QP(), congruence, supply, targetBits,
+                    literal.keySwitchDigits(), log2Q, log2P, log2QP(), congruence, literal.smallPrimes() ? "small primes, "
+                            : "", supply, targetBits,
                     security.heStandardBits(), security.heStandardBasis(), security.helibBits());
         }
 
@@ -264,8 +275,8 @@ public final class ParameterGenerator {
 
         /**
          * Whether primes need only be 1 mod m for prime m instead of 1 mod m N (default false); see
-         * {@link BgvParameters}. The result's {@link Result#congruence()} is then m and {@link Result#build()}
-         * builds with the same option.
+         * {@link BgvParameters}. The result's literal then carries the option ({@link Result#smallPrimes()}), its
+         * {@link Result#congruence()} is m and {@link Result#build()} builds with it.
          */
         public Builder smallPrimes(boolean smallPrimes) {
             this.smallPrimes = smallPrimes;
@@ -414,7 +425,7 @@ public final class ParameterGenerator {
             // P: estimate from a trial special prime, then one bit at a time.
             int trialBits = Math.min(MAX_SPECIAL_PRIME_BITS, Math.max(log2M + 2, 40));
             BgvParameters.Plan trial = BgvParameters.plan(new ParametersLiteral(ring, p, logQ, List.of(trialBits),
-                    digitCount), null, smallPrimes);
+                    digitCount, smallPrimes), null);
             double excess = (trial.noise().keySwitch() - trial.noise().product()) / 2;
             int bitsOfP = Math.max(log2M + 1, (int) Math.floor(trial.log2P() + excess) - 2);
             while (bitsOfP > log2M + 1 && fits(ring, logQ, bitsOfP - 1, log2M, digitCount) != null) {
@@ -440,9 +451,9 @@ public final class ParameterGenerator {
         /** The plan with a special modulus of {@code bitsOfP} bits if it passes the key-switching check, else null. */
         private BgvParameters.Plan fits(int ring, List<Integer> logQ, int bitsOfP, int log2M, int digitCount) {
             ParametersLiteral literal = new ParametersLiteral(ring, p, logQ, specialSizes(bitsOfP, log2M + 1),
-                    digitCount);
+                    digitCount, smallPrimes);
             try {
-                BgvParameters.Plan plan = BgvParameters.plan(literal, null, smallPrimes);
+                BgvParameters.Plan plan = BgvParameters.plan(literal, null);
                 return plan.noise().fits() ? plan : null;
             } catch (IllegalArgumentException tooFewPrimes) {
                 return null;

@@ -15,9 +15,18 @@ import java.util.stream.Stream;
  * @param logQ             bit sizes of q_0 .. q_L, each in [2, 61]
  * @param logP             bit sizes of the special primes, each in [2, 61]
  * @param keySwitchDigits  how many groups the ciphertext primes are split into for hybrid key switching
+ * @param smallPrimes      whether every prime need only be 1 mod m (not m N) for prime m, so that the largest
+ *                         primes 1 mod m of each size are taken (see {@link BgvParameters}); no effect for a
+ *                         power-of-two m, whose primes are 1 mod m anyway
  */
 public record ParametersLiteral(int m, long plaintextModulus, List<Integer> logQ, List<Integer> logP,
-                                int keySwitchDigits) {
+                                int keySwitchDigits, boolean smallPrimes) {
+
+    /** A literal without the {@code smallPrimes} option (primes 1 mod m N for prime m). */
+    public ParametersLiteral(int m, long plaintextModulus, List<Integer> logQ, List<Integer> logP,
+                             int keySwitchDigits) {
+        this(m, plaintextModulus, logQ, logP, keySwitchDigits, false);
+    }
 
     public ParametersLiteral {
         logQ = List.copyOf(logQ);
@@ -34,6 +43,11 @@ public record ParametersLiteral(int m, long plaintextModulus, List<Integer> logQ
             throw new IllegalArgumentException("keySwitchDigits must be in [1, " + logQ.size() + "], got "
                     + keySwitchDigits);
         }
+    }
+
+    /** This literal with the {@code smallPrimes} option set to {@code smallPrimes}. */
+    public ParametersLiteral withSmallPrimes(boolean smallPrimes) {
+        return new ParametersLiteral(m, plaintextModulus, logQ, logP, keySwitchDigits, smallPrimes);
     }
 
     private static List<Integer> concat(List<Integer> a, List<Integer> b) {

@@ -34,7 +34,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--params", paramLabel = "TIER", defaultValue = "T1",
-            description = "Comparison tier: T0, T1, B1 or B2 (default: ${DEFAULT-VALUE}).")
+            description = "Comparison tier: T0, T1, B1, B2 or B2_96 (default: ${DEFAULT-VALUE}).")
     String params;
 
     @Option(names = "--bits", paramLabel = "W", description = "Word width (default: the tier's, as in compare).")

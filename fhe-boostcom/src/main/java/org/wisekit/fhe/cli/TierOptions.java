@@ -18,9 +18,9 @@ final class TierOptions {
      */
     record Choice(ComparisonTier tier, int width, int threads) {
 
-        /** The tier's (insecure, research-sized) BGV parameters. */
+        /** The tier's BGV parameters (research-sized and insecure except B2_96, built with its 96-bit check). */
         BgvParameters parameters() {
-            return tier.insecureParameters();
+            return tier.parameters();
         }
 
         /** Fresh keys (SecureRandom) for comparisons of {@code count} word pairs per ciphertext, no arrays. */
@@ -48,12 +48,12 @@ final class TierOptions {
         }
     }
 
-    /** The word width the tier was sized for: 16 bits at T0, 32 at T1, 64 at B1 and B2. */
+    /** The word width the tier was sized for: 16 bits at T0, 32 at T1, 64 at B1, B2 and B2_96. */
     static int defaultBits(ComparisonTier tier) {
         return switch (tier) {
             case T0 -> 16;
             case T1 -> 32;
-            case B1, B2 -> 64;
+            case B1, B2, B2_96 -> 64;
         };
     }
 

@@ -62,7 +62,7 @@ class ParametersAndSeededKeysCodecTest {
     @Test
     void corruptedParametersAreRefusedWithTheReason() {
         byte[] bytes = BgvCodec.write(f.parameters);
-        int primesAt = HEADER + 4 + 8 + 4 + 10 + 4 + 3 + 4; // T0: 10 chain sizes, 3 special sizes
+        int primesAt = HEADER + 4 + 8 + 4 + 10 + 4 + 3 + 4 + 1; // T0: 10 chain sizes, 3 special sizes, flags
         // q_1 replaced by q_2, the checksum resealed: the explicit-prime check names it.
         byte[] duplicate = bytes.clone();
         ByteBuffer.wrap(duplicate).putLong(primesAt + 8, f.parameters.prime(2));

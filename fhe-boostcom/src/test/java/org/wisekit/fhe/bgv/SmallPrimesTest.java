@@ -13,7 +13,7 @@ class SmallPrimesTest {
     @Test
     void t0LiteralWithSmallPrimesTakesPrimesOneModMAndComputesCorrectly() {
         ParametersLiteral literal = ParameterTier.T0.literal();
-        BgvParameters small = BgvParameters.createInsecure(literal, true);
+        BgvParameters small = BgvParameters.createInsecure(literal.withSmallPrimes(true));
         assertThat(small.smallPrimes()).isTrue();
         int m = literal.m();
         long mn = (long) m * BluesteinDft.convolutionLength(m);

@@ -58,7 +58,8 @@ class CompareCommandTest {
         assertThatThrownBy(() -> run("compare", "--params", "T0", "--a", "1", "--b", "x"))
                 .hasMessage("--b must be a non-negative integer below 2^16, got 'x'");
         assertThatThrownBy(() -> run("compare", "--params", "Z9", "--a", "1", "--b", "2"))
-                .hasMessage("--params must be one of T0, T1, B1, B2, got 'Z9'");
+                .hasMessage("--params must be one of T0, T1, B1, B2, B2_96, got 'Z9'");
+        assertThat(TierOptions.defaultBits(org.wisekit.fhe.compare.ComparisonTier.B2_96)).isEqualTo(64);
         assertThatThrownBy(() -> run("compare", "--params", "T0", "--bits", "65", "--a", "1", "--b", "2"))
                 .hasMessage("--bits must be in [1, 64], got 65");
         assertThatThrownBy(() -> run("bench", "--params", "T0", "--threads", "1"))
