@@ -18,7 +18,9 @@ import org.wisekit.fhe.ring.Primes;
 
 /**
  * The ring transforms behind every BGV operation: a negacyclic NTT of length 2^16 over a 50-bit prime
- * and a Bluestein DFT of length m = 17293 (the B2 tier's cyclotomic index), one residue each.
+ * and a Bluestein DFT of length m = 17293 (the B2 tier's cyclotomic index), one residue each: over a 55-bit
+ * prime that is 1 mod m N (the direct path) and over a 31-bit chain prime that is only 1 mod m (the
+ * auxiliary-prime path, split-filter plan).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +38,8 @@ public class TransformBenchmark {
     BluesteinDft bluestein;
     long[] dftIn;
     long[] dftOut;
+    BluesteinDft auxiliaryBluestein;
+    long[] auxiliaryIn;
 
     @Setup
     public void setUp() {
@@ -49,6 +53,12 @@ public class TransformBenchmark {
         bluestein = BluesteinDft.create(p, BLUESTEIN_M);
         dftIn = rng.longs(BLUESTEIN_M, 0, p.value()).toArray();
         dftOut = new long[BLUESTEIN_M];
+
+        int n = BluesteinDft.convolutionLength(BLUESTEIN_M);
+        long auxiliaryPrime = Primes.descendingCongruentPrimes(31, BLUESTEIN_M, 64, Set.of()).stream()
+                .filter(c -> (c - 1) % (n / 2) != 0).findFirst().orElseThrow();
+        auxiliaryBluestein = BluesteinDft.create(Modulus.of(auxiliaryPrime), BLUESTEIN_M);
+        auxiliaryIn = rng.longs(BLUESTEIN_M, 0, auxiliaryPrime).toArray();
     }
 
     /** Forward then inverse keeps the data bounded, so the state does not drift between invocations. */
@@ -62,6 +72,18 @@ public class TransformBenchmark {
     @Benchmark
     public long[] bluesteinForward() {
         bluestein.forward(dftIn, dftOut);
+        return dftOut;
+    }
+
+    @Benchmark
+    public long[] bluesteinAuxiliaryForward() {
+        auxiliaryBluestein.forward(auxiliaryIn, dftOut);
+        return dftOut;
+    }
+
+    @Benchmark
+    public long[] bluesteinAuxiliaryInverse() {
+        auxiliaryBluestein.inverse(auxiliaryIn, dftOut);
         return dftOut;
     }
 }
