@@ -102,6 +102,7 @@ public final class BenchRunner {
         summary.put("forkJvmArgs", String.join(" ", forkJvmArgs));
         summary.put("openblasCoretype", openblasCoretype());
         summary.set("ratios", JSON.valueToTree(ratios));
+        summary.put("notes", suite.notes());
         summary.set("jmh", scores);
         AtomicFiles.writeString(outDir.resolve(suite.name() + ".json"), JSON.writeValueAsString(summary) + "\n");
         String md = markdown(suite, parsed, ratios, machine + ", OPENBLAS_CORETYPE=" + openblasCoretype()
@@ -230,6 +231,10 @@ public final class BenchRunner {
         for (Score s : scores) {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %.4g %s | %.2g %s |%n", s.method(), s.params(), s.score(),
                     s.unit(), s.error(), s.unit()));
+        }
+        String notes = suite.notes();
+        if (!notes.isBlank()) {
+            sb.append('\n').append(notes.strip()).append('\n');
         }
         return sb.toString();
     }

@@ -31,6 +31,15 @@ public interface BenchSuite {
     List<Ratio> ratios();
 
     /**
+     * Markdown printed after the tables (and stored as {@code notes} in the JSON): what the scores mean that JMH
+     * cannot say, e.g. the parameters behind a benchmark parameter or reference figures of another implementation.
+     * Empty by default.
+     */
+    default String notes() {
+        return "";
+    }
+
+    /**
      * A ratio to print.
      *
      * @param label     e.g. "own / ND4J"

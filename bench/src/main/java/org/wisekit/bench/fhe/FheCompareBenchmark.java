@@ -19,17 +19,17 @@ import org.wisekit.fhe.compare.BoostComOptions;
 import org.wisekit.fhe.compare.ComparisonResult;
 import org.wisekit.fhe.compare.ComparisonSession;
 import org.wisekit.fhe.compare.ComparisonTier;
-import org.wisekit.fhe.compare.EncryptedArray;
 import org.wisekit.fhe.compare.EncryptedWords;
 import org.wisekit.fhe.compare.IzComparator;
 import org.wisekit.fhe.compare.WordFormat;
 
 /**
- * FheCompare: the Iliashenko-Zucca comparison (single-thread baseline) against BoostCom-CPU (RNS- and
- * circuit-level parallelism on {@code threads} threads, compaction, non-blocking; at threads = 1 only
- * compaction and non-blocking apply) on a fully packed comparison and an under-filled array minimum, same
- * ciphertexts. Single-shot: one operation takes seconds (T1) to a minute (B1: {@code -p tier=B1}). Keys come
- * from a seeded generator: benchmarks only.
+ * FheCompare: one fully packed Iliashenko-Zucca comparison (a &lt; b and a == b of every word pair of a batch) at
+ * a comparison tier and its word size, the single-thread baseline against BoostCom-CPU (RNS- and circuit-level
+ * parallelism on {@code threads} threads, compaction, non-blocking), same ciphertexts. The default tier is the
+ * 96-bit preset B2_96 (HElib's B2: p = 131, m = 17293, 64-bit words, 1441 per batch); {@code -p tier=B3_128}
+ * times the 128-bit preset. Single-shot: one operation takes about a minute. Keys come from a seeded generator:
+ * benchmarks only.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,13 +39,9 @@ import org.wisekit.fhe.compare.WordFormat;
 @Fork(1)
 public class FheCompareBenchmark {
 
-    /** Comparison tier: T1 (32-bit words, 181 per ciphertext) by default; B1 is the reproduction's tier. */
-    @Param("T1")
+    /** Comparison tier (secure presets: B2_96, B3_128; insecure research tiers: T0, T1, B1, B2). */
+    @Param("B2_96")
     String tier;
-
-    /** Array size of the minimum (all-pairs layout: N(N-1) words). */
-    @Param("8")
-    int arraySize;
 
     @Param("1")
     int threads;
@@ -54,22 +50,26 @@ public class FheCompareBenchmark {
     IzComparator boostCom;
     EncryptedWords x;
     EncryptedWords y;
-    EncryptedArray array;
 
     @Setup
     public void setUp() {
-        BgvParameters parameters = ComparisonTier.parse(tier).insecureParameters();
-        WordFormat format = WordFormat.of(parameters, 32);
+        ComparisonTier comparisonTier = ComparisonTier.parse(tier);
+        BgvParameters parameters = comparisonTier.parameters();
+        int bits = comparisonTier.defaultWordBits();
+        WordFormat format = WordFormat.of(parameters, bits);
         int capacity = format.capacity(parameters);
-        ComparisonSession session = ComparisonSession.create(parameters, format, new int[] {capacity},
-                new int[] {arraySize}, new SplittableRandom(21));
+        ComparisonSession session = ComparisonSession.create(parameters, format, new int[] {capacity}, new int[0],
+                new SplittableRandom(21));
         SplittableRandom random = new SplittableRandom(22);
-        x = session.encryptor().encrypt(random.longs(capacity, 0, 1L << 32).toArray());
-        y = session.encryptor().encrypt(random.longs(capacity, 0, 1L << 32).toArray());
-        array = session.encryptor().encryptArray(random.longs(arraySize, 0, 1L << 32).toArray());
+        x = session.encryptor().encrypt(words(random, capacity, bits));
+        y = session.encryptor().encrypt(words(random, capacity, bits));
         baseline = session.comparator(BoostComOptions.baseline());
         boostCom = session.comparator(BoostComOptions.all(threads));
-        baseline.prepare(capacity, arraySize);
+        baseline.prepare(capacity);
+    }
+
+    private static long[] words(SplittableRandom random, int count, int bits) {
+        return bits == 64 ? random.longs(count).toArray() : random.longs(count, 0, 1L << bits).toArray();
     }
 
     @TearDown
@@ -87,15 +87,5 @@ public class FheCompareBenchmark {
     @Benchmark
     public ComparisonResult packedBoostCom() {
         return boostCom.compare(x, y);
-    }
-
-    @Benchmark
-    public EncryptedWords arrayMinBaseline() {
-        return baseline.minimum(array);
-    }
-
-    @Benchmark
-    public EncryptedWords arrayMinBoostCom() {
-        return boostCom.minimum(array);
     }
 }

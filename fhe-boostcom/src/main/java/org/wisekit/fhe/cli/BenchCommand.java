@@ -33,8 +33,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--params", paramLabel = "TIER", defaultValue = "T1",
-            description = "Comparison tier: T0, T1, B1, B2 or B2_96 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--params", paramLabel = "TIER", defaultValue = "B2_96",
+            description = "Comparison tier: B2_96 or B3_128 (secure), T0, T1, B1 or B2 (insecure) (default: "
+                    + "${DEFAULT-VALUE}, HElib's B2 ring at 96 bits; each rung takes about a minute).")
     String params;
 
     @Option(names = "--bits", paramLabel = "W", description = "Word width (default: the tier's, as in compare).")

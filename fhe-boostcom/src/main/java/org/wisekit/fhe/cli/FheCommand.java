@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fhe",
         description = {"Pure-Java BGV homomorphic encryption over prime cyclotomics and the BoostCom word comparisons.",
-                "Parameter tiers T0, T1, B1, B2 are below 128-bit security by design (test and research sets).",
-                "compare and bench use the comparison tiers: the same rings with deeper modulus chains."},
+                "selftest's parameter tiers T0, T1, B1, B2 are below 128-bit security by design (test and research sets).",
+                "compare and bench use the comparison tiers: the secure presets B3_128 (128-bit, compare's default) and "
+                        + "B2_96 (96-bit, bench's default), and insecure research tiers T0, T1, B1, B2."},
         subcommands = {SelftestCommand.class, CompareCommand.class, BenchCommand.class})
 public final class FheCommand {
 

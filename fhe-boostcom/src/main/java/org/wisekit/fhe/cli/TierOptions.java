@@ -18,7 +18,7 @@ final class TierOptions {
      */
     record Choice(ComparisonTier tier, int width, int threads) {
 
-        /** The tier's BGV parameters (research-sized and insecure except B2_96, built with its 96-bit check). */
+        /** The tier's BGV parameters (secure presets are built with their security check). */
         BgvParameters parameters() {
             return tier.parameters();
         }
@@ -48,17 +48,8 @@ final class TierOptions {
         }
     }
 
-    /** The word width the tier was sized for: 16 bits at T0, 32 at T1, 64 at B1, B2 and B2_96. */
-    static int defaultBits(ComparisonTier tier) {
-        return switch (tier) {
-            case T0 -> 16;
-            case T1 -> 32;
-            case B1, B2, B2_96 -> 64;
-        };
-    }
-
     static int bits(Integer bits, ComparisonTier tier) {
-        int width = bits == null ? defaultBits(tier) : bits;
+        int width = bits == null ? tier.defaultWordBits() : bits;
         if (width < 1 || width > 64) {
             throw new IllegalArgumentException("--bits must be in [1, 64], got " + width);
         }

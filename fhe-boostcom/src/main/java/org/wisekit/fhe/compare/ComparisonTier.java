@@ -9,19 +9,27 @@ import org.wisekit.fhe.bgv.ParameterTier;
 import org.wisekit.fhe.bgv.ParametersLiteral;
 
 /**
- * Part 1's tiers (same ring, same p) with a modulus chain deep enough for the comparison circuits: one chain
- * prime per multiplicative level (a few bits larger than part 1's: sized when the congruence q = 1 mod
- * lcm(m N, p) left too few primes of the old size; primes now need only be 1 mod m N) (this module switches
- * modulus after every product), plus enough special primes that every key-switching digit stays below P (more
- * than the parameters require now: P may be smaller than a digit while the key-switching noise stays below a
- * fresh product's, see {@link BgvParameters}). Depth needed (measured with the stage
- * log, see the README): the compare circuit ceil(log2(p-1)) + (d'-1) + ceil(log2 l) + 1 levels, the array
- * circuits ceil(log2(N-1)) + 1 more. B1 and B2 use two key-switching digits and a special modulus P larger than
- * each digit (fewer transforms per key switch than five digits, at the price of a larger QP). These four are
- * below 128-bit security, most far below: the extra levels
- * cost modulus that the ring dimension does not pay for. {@link BgvParameters#security()} states each estimate.
- * {@link #B2_96} is B2's ring and word size with a chain of small primes (1 mod m only) that keeps it at 96 bits
- * or more by both estimates; {@link #parameters()} builds every tier with its security check.
+ * Parameter sets for the comparison circuits. Secure presets ({@link #minimumSecurityBits()} &gt; 0, built with
+ * that check by both estimates of {@link org.wisekit.fhe.bgv.SecurityEstimate}):
+ * <ul>
+ *   <li>{@link #B2_96}: Iliashenko-Zucca's B2 ring and word size (p = 131, m = 17293, 64-bit words) at 96 bits or
+ *       more; deep enough for the comparison (less-than and equality bits) of 64-bit words and for min/max of
+ *       32-bit words, not for min/max of 64-bit words (one level more would need log2 QP &gt; 575, below 96 bits
+ *       by HElib's formula at this ring).</li>
+ *   <li>{@link #B3_128}: the ring of Iliashenko-Zucca's Table 3 second row (p = 167, m = 28057, 64-bit words), 128
+ *       bits or more; deep enough for the comparison and min/max of 64-bit words.</li>
+ * </ul>
+ * Both use {@link ParametersLiteral#smallPrimes() small primes} (31-bit chain primes that are 1 mod m only) so that
+ * each modulus switch drops about as many bits as a product adds, and several key-switching digits so that the
+ * special modulus P stays small.
+ *
+ * <p>The research tiers T0, T1, B1 and B2 (part 1's rings and plaintext moduli with one chain prime per
+ * multiplicative level) are INSECURE (below 80 bits, most far below: {@link BgvParameters#security()} states each
+ * estimate) and are kept for unit tests, the smoke profile and comparison with older results. Depth needed
+ * (measured with the stage log, see the README): the compare circuit ceil(log2(p-1)) + (d'-1) + ceil(log2 l) + 1
+ * levels, the array circuits ceil(log2(N-1)) + 1 more. There is no secure B1: at m = 8581 (phi = 8580) 96 bits
+ * allow log2 QP of about 290, far below the 450-500 bits of Q a 64-bit comparison needs ({@link
+ * org.wisekit.fhe.bgv.ParameterGenerator} refuses it; HElib's own B1 is at 32 bits).
  */
 public enum ComparisonTier {
 
@@ -31,37 +39,36 @@ public enum ComparisonTier {
     B2(ParameterTier.B2, 17, 49, new int[] {60, 60, 60, 60, 60, 60, 60, 60}, 2),
     /**
      * Iliashenko-Zucca's B2 ring and word size (m = 17293, p = 131, 64-bit words, (d', l) = (3, 4)) at 96-bit
-     * security or more by both estimates: {@link ParametersLiteral#smallPrimes() small primes} (1 mod m only, so
-     * 31-bit chain primes exist), log2 Q = 60 + 14 x 31 = 494 bits, P = 38 + 38 bits, 6 key-switching digits.
-     * Built with a 96-bit security check ({@link #parameters()}), not insecurely. Measured (probe, one thread):
-     * HE standard 100.4 bits, HElib formula 97.1 bits; compares 64-bit words correctly on all 1441 words of a
-     * ciphertext with 23.2 bits of exact noise budget left, about 90 s per comparison.
+     * security or more by both estimates: log2 Q = 60 + 14 x 31 = 494 bits, P = 38 + 38 bits, 6 key-switching
+     * digits, log2 QP = 570 (HE standard 100.4 bits, HElib formula 97.1 bits). Compares 64-bit words (less-than and
+     * equality); min/max of 64-bit words needs one more level than it has (the evaluator refuses it), min/max of
+     * 32-bit words fits.
      */
-    B2_96(ParameterTier.B2, 14, 31, new int[] {38, 38}, 6, true, 96);
+    B2_96(17293, 131, 60, 14, 31, new int[] {38, 38}, 6, true, 96),
+    /**
+     * Iliashenko-Zucca's Table 3 second row (p = 167, m = 28057: phi = 28056, 9352 slots of degree 3), 64-bit words, (d', l) = (3, 4), 2338 words per
+     * ciphertext, at 128-bit security or more by both estimates: log2 Q = 60 + 18 x 31 = 618 bits, P = 51 + 50 bits,
+     * 5 key-switching digits, log2 QP = 719 (HE standard 135.0 bits, HElib formula 130.2 bits). Deep enough for the
+     * comparison and min/max of 64-bit words and for the minimum and argmin of
+     * N = 4 arrays of 16-bit words (sorting needs more levels).
+     */
+    B3_128(28057, 167, 60, 18, 31, new int[] {51, 50}, 5, true, 128);
 
-    private final ParameterTier base;
     private final ParametersLiteral literal;
     private final int minimumSecurityBits;
 
     ComparisonTier(ParameterTier base, int chainPrimes, int chainPrimeBits, int[] logP, int digits) {
-        this(base, chainPrimes, chainPrimeBits, logP, digits, false, 0);
+        this(base.literal().m(), base.literal().plaintextModulus(), base.literal().logQ().get(0), chainPrimes,
+                chainPrimeBits, logP, digits, false, 0);
     }
 
-    ComparisonTier(ParameterTier base, int chainPrimes, int chainPrimeBits, int[] logP, int digits,
+    ComparisonTier(int m, long p, int firstPrimeBits, int chainPrimes, int chainPrimeBits, int[] logP, int digits,
                    boolean smallPrimes, int minimumSecurityBits) {
-        this.base = base;
         this.minimumSecurityBits = minimumSecurityBits;
-        ParametersLiteral shallow = base.literal();
         List<Integer> logQ = new ArrayList<>();
-        logQ.add(shallow.logQ().get(0));
+        logQ.add(firstPrimeBits);
         logQ.addAll(Collections.nCopies(chainPrimes, chainPrimeBits));
-        this.literal = new ParametersLiteral(shallow.m(), shallow.plaintextModulus(), logQ, Arrays.stream(logP).boxed().toList(),
-                digits, smallPrimes);
-    }
-
-    /** The part-1 tier with the same ring and plaintext modulus. */
-    public ParameterTier base() {
-        return base;
+        this.literal = new ParametersLiteral(m, p, logQ, Arrays.stream(logP).boxed().toList(), digits, smallPrimes);
     }
 
     public ParametersLiteral literal() {
@@ -69,11 +76,33 @@ public enum ComparisonTier {
     }
 
     /**
-     * The security target {@link #parameters()} checks: 96 bits for {@link #B2_96}; 0 (no check: research sizes
-     * below 80 bits) for the others.
+     * The security target {@link #parameters()} checks: 96 bits for {@link #B2_96}, 128 for {@link #B3_128}; 0 (no
+     * check: research sizes below 80 bits) for the others.
      */
     public int minimumSecurityBits() {
         return minimumSecurityBits;
+    }
+
+    /** Whether this is a secure preset (a security target checked when it is built). */
+    public boolean isSecure() {
+        return minimumSecurityBits > 0;
+    }
+
+    /** The word width the tier was sized for: 16 bits at T0, 32 at T1, 64 at the others. */
+    public int defaultWordBits() {
+        return switch (this) {
+            case T0 -> 16;
+            case T1 -> 32;
+            default -> 64;
+        };
+    }
+
+    /**
+     * The widest words whose min/max this tier's chain holds: 32 bits at {@link #B2_96} (64-bit min/max needs one
+     * level more than it has), 64 at the others. The comparison itself fits at every width the tier's slots hold.
+     */
+    public int minMaxWordBits() {
+        return this == B2_96 ? 32 : 64;
     }
 
     /**
@@ -87,7 +116,7 @@ public enum ComparisonTier {
 
     /**
      * Built once and shared whatever the security (see {@link BgvParameters#security()}); the same instance as
-     * {@link #parameters()} (for {@link #B2_96}, whichever was called first builds it).
+     * {@link #parameters()} (for a secure preset, whichever was called first builds it).
      */
     public BgvParameters insecureParameters() {
         return BgvParameters.sharedInsecure(literal);

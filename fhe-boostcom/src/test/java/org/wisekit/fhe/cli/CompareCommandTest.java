@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.wisekit.fhe.compare.ComparisonTier;
 import picocli.CommandLine;
 
 class CompareCommandTest {
@@ -36,8 +37,23 @@ class CompareCommandTest {
         String text = run("compare", "--params", "T0", "--a", "7", "--b", "7", "--json", "--baseline").strip();
         assertThat(text).startsWith("{\"params\":\"T0\"").endsWith("]}").contains("\"lessThan\":false",
                 "\"equal\":true", "\"min\":\"7\"", "\"max\":\"7\"", "\"correct\":true", "\"options\":\"baseline\"",
-                "\"name\":\"combine\"");
+                "\"name\":\"combine\"", "\"security\":{\"secure\":false,\"targetBits\":0,\"heStandardBits\":null,",
+                "\"ringDimension\":306}", "\"wordBits\":16,\"digitBase\":9,\"digitsPerSlot\":3,\"slotsPerWord\":2");
+        assertThat(text).doesNotContain("operations");
         assertThat(text.lines()).hasSize(1);
+    }
+
+    @Test
+    void compareDefaultsToTheSecure128BitPreset() {
+        CommandLine cl = new CommandLine(new FheTool().command());
+        CommandLine.ParseResult parsed = cl.parseArgs("compare", "--a", "1", "--b", "2");
+        CompareCommand command = (CompareCommand) parsed.subcommand().commandSpec().userObject();
+        ComparisonTier tier = TierOptions.tier(command.params);
+        assertThat(tier).isEqualTo(ComparisonTier.B3_128);
+        assertThat(tier.isSecure()).isTrue();
+        assertThat(tier.defaultWordBits()).isEqualTo(64);
+        assertThat(tier.minMaxWordBits()).isEqualTo(64);
+        assertThat(ComparisonTier.B2_96.minMaxWordBits()).isEqualTo(32);
     }
 
     @Test
@@ -58,8 +74,7 @@ class CompareCommandTest {
         assertThatThrownBy(() -> run("compare", "--params", "T0", "--a", "1", "--b", "x"))
                 .hasMessage("--b must be a non-negative integer below 2^16, got 'x'");
         assertThatThrownBy(() -> run("compare", "--params", "Z9", "--a", "1", "--b", "2"))
-                .hasMessage("--params must be one of T0, T1, B1, B2, B2_96, got 'Z9'");
-        assertThat(TierOptions.defaultBits(org.wisekit.fhe.compare.ComparisonTier.B2_96)).isEqualTo(64);
+                .hasMessage("--params must be one of T0, T1, B1, B2, B2_96, B3_128, got 'Z9'");
         assertThatThrownBy(() -> run("compare", "--params", "T0", "--bits", "65", "--a", "1", "--b", "2"))
                 .hasMessage("--bits must be in [1, 64], got 65");
         assertThatThrownBy(() -> run("bench", "--params", "T0", "--threads", "1"))

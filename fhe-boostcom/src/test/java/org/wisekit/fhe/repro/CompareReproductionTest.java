@@ -26,7 +26,7 @@ class CompareReproductionTest {
                 .run(new CompareReproduction());
         assertThat(results.claims()).extracting(Claim::key).containsExactly("compare-exact", "circuits-exact",
                 "switches-identical", "iz-circuit-structure", "iz-lt-cost", "speedup-packed", "speedup-underfilled",
-                "gpu-11x");
+                "helib-parity", "secure-presets", "gpu-11x");
         // exactness and structure hold by construction when the code is right: invariants, not reproductions
         assertThat(results.claims().subList(0, 4)).allSatisfy(c ->
                 assertThat(c.verdict()).as(c.key() + ": " + c.measuredText()).isEqualTo(Verdict.INVARIANT));
@@ -46,12 +46,18 @@ class CompareReproductionTest {
             assertThat(c.verdict()).isEqualTo(c.rule().check(c.seeds().low(), c.seeds().high()));
             assertThat(c.paperValue()).contains("11.1x");
         });
-        assertThat(results.claims().get(7).verdict()).isEqualTo(Verdict.OUT_OF_SCOPE);
+        // T0 against HElib's T0 anchor (per round); the smoke profile runs no secure preset
+        Claim parity = results.claims().get(7);
+        assertThat(parity.rule().comparator()).isEqualTo("<=");
+        assertThat(parity.seeds().n()).isEqualTo(2);
+        assertThat(parity.paperValue()).contains("0.06 s per batch of 51");
+        assertThat(results.claims().get(8).verdict()).isEqualTo(Verdict.NOT_RUN);
+        assertThat(results.claims().get(9).verdict()).isEqualTo(Verdict.OUT_OF_SCOPE);
         Path folder = reports.resolve("fhe-boostcom").resolve("compare");
         assertThat(folder.resolve("ablation-ladder.png")).isRegularFile();
         assertThat(Files.readString(folder.resolve("report.md"))).contains("Ablation ladder", "budget exact",
-                "sort of N = 4", "argmin",
-                "HElib + IZ measured on a machine of this kind");
+                "sort of N = 4", "argmin", "min/max of 51 pairs", "Parameter sets of this run", "No secure B1",
+                "HElib + IZ at the same p, m and word size");
     }
 
     @Test
