@@ -27,7 +27,9 @@ import org.wisekit.fhe.slots.SlotAlgebra;
  * the m-th and N-th roots of unity) or M = m for a power of two m (the negacyclic NTT of length m/2 needs a
  * primitive m-th root). With the literal's {@link ParametersLiteral#smallPrimes() smallPrimes} option
  * (off by default; {@link ParameterGenerator.Builder#smallPrimes}) M = m for prime m too: primes that are not 1 mod N
- * then take {@link BluesteinDft}'s auxiliary-prime path, which makes 30-33-bit chain primes available at large m. Nothing ties the primes to p: modulus switching multiplies the message by q^-1 mod p,
+ * then take {@link BluesteinDft}'s auxiliary-prime path, which makes 30-33-bit chain primes available at large m.
+ * Even then a size takes a prime that is 1 mod m N when one of that size is unused (the direct transform, about
+ * two thirds of the auxiliary path's work), so q_0 and the special primes, and the rare small ones, stay direct. Nothing ties the primes to p: modulus switching multiplies the message by q^-1 mod p,
  * and every ciphertext tracks that as its {@linkplain Ciphertext#scalarFactor() scalar factor} (HElib's
  * intFactor); the division by P in key switching leaves the message unchanged whatever P is modulo p, because
  * the key carries the factor P explicitly. For each requested bit size the largest unused such prime below
@@ -231,13 +233,33 @@ public final class BgvParameters {
         List<Long> primes = new ArrayList<>();
         Set<Long> used = new HashSet<>();
         used.add(literal.plaintextModulus());
+        Cyclotomic cyclotomic = Cyclotomic.of(literal.m());
+        long direct = primeCongruence(cyclotomic, false);
         for (int bits : concat(literal.logQ(), literal.logP())) {
             checkCongruenceFits(bits, congruence);
-            long q = Primes.descendingCongruentPrimes(bits, congruence, 1, used).get(0);
+            long q = direct != congruence ? largestCongruentPrime(bits, direct, used) : 0;
+            if (q == 0) {
+                q = Primes.descendingCongruentPrimes(bits, congruence, 1, used).get(0);
+            }
             used.add(q);
             primes.add(q);
         }
         return List.copyOf(primes);
+    }
+
+    /** The largest unused prime of exactly {@code bits} bits that is 1 mod {@code congruence}, or 0 if none. */
+    private static long largestCongruentPrime(int bits, long congruence, Set<Long> used) {
+        if (congruence >= (1L << (bits - 1))) {
+            return 0;
+        }
+        long lower = 1L << (bits - 1);
+        for (long candidate = ((1L << bits) - 2) / congruence * congruence + 1; candidate > lower;
+             candidate -= congruence) {
+            if (!used.contains(candidate) && Primes.isPrime(candidate)) {
+                return candidate;
+            }
+        }
+        return 0;
     }
 
     private static void checkCongruenceFits(int bits, long congruence) {

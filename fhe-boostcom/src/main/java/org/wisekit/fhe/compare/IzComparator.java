@@ -164,6 +164,7 @@ public final class IzComparator implements AutoCloseable {
     public void prepare(int count, int... arraySizes) {
         for (int r = 1; r < l; r *= 2) {
             within(r);
+            notWithin(r);
             spreadMask(r);
         }
         finalMask(count);

@@ -2,9 +2,16 @@ package org.wisekit.fhe.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.wisekit.fhe.bgv.BgvParameters;
+import org.wisekit.fhe.bgv.ParametersLiteral;
+import org.wisekit.fhe.ring.Primes;
 import org.wisekit.fhe.ring.BluesteinDft;
 
 /** A T0-sized comparison over small primes (1 mod m only), the option B2_96 uses at full size. */
@@ -12,11 +19,20 @@ class SmallPrimesComparisonTest {
 
     @Test
     void t0ChainWithSmallPrimesComparesSixteenBitWordsExactly() {
-        BgvParameters parameters = BgvParameters.sharedInsecure(ComparisonTier.T0.literal().withSmallPrimes(true));
-        int m = parameters.m();
+        // T0's sizes all have primes 1 mod m N, which generation prefers: take the auxiliary-path ones explicitly
+        ParametersLiteral literal = ComparisonTier.T0.literal().withSmallPrimes(true);
+        int m = literal.m();
         long mn = (long) m * BluesteinDft.convolutionLength(m);
-        assertThat(parameters.primes()).allSatisfy(q -> assertThat(q % m).isEqualTo(1));
-        assertThat(parameters.primes()).anySatisfy(q -> assertThat(q % mn).isNotEqualTo(1));
+        Set<Long> used = new HashSet<>(Set.of(literal.plaintextModulus()));
+        List<Long> primes = new ArrayList<>();
+        for (int bits : Stream.concat(literal.logQ().stream(), literal.logP().stream()).toList()) {
+            long q = Primes.descendingCongruentPrimes(bits, m, 64, used).stream().filter(x -> x % mn != 1)
+                    .findFirst().orElseThrow();
+            used.add(q);
+            primes.add(q);
+        }
+        BgvParameters parameters = BgvParameters.createInsecure(literal, primes);
+        assertThat(parameters.primes()).allSatisfy(q -> assertThat(q % mn).isNotEqualTo(1));
         ComparisonSession session = ComparisonSession.create(parameters, WordFormat.of(parameters, 16),
                 new int[] {6}, new int[0], new SplittableRandom(7));
         int capacity = session.encryptor().capacity();
