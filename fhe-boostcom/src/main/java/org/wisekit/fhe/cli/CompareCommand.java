@@ -134,7 +134,7 @@ public final class CompareCommand implements Callable<Integer> {
                             + "\"slotsPerWord\":%d,\"security\":{\"secure\":%b,\"targetBits\":%d,\"heStandardBits\":%s,"
                             + "\"helibBits\":%.1f,\"log2Q\":%.1f,\"log2QP\":%.1f,\"ringDimension\":%d},"
                             + "\"options\":\"%s\",\"a\":\"%s\",\"b\":\"%s\",\"lessThan\":%b,\"equal\":%b,"
-                            + "\"min\":%s,\"max\":%s,\"correct\":%b,\"keyMillis\":%.1f,\"millis\":%.1f,"
+                            + "\"min\":%s,\"max\":%s,\"minMaxNote\":%s,\"correct\":%b,\"keyMillis\":%.1f,\"millis\":%.1f,"
                             + "\"noiseBudgetBits\":%.1f,\"stages\":[%s]}%n", tier, format.wordBits(), format.base(),
                     format.digitsPerSlot(), format.slotsPerWord(), tier.isSecure(), tier.minimumSecurityBits(),
                     Double.isNaN(security.heStandardBits()) ? "null"
@@ -142,7 +142,7 @@ public final class CompareCommand implements Callable<Integer> {
                     security.helibBits(), parameters.log2Modulus(parameters.maxLevel()), security.log2Modulus(),
                     security.ringDimension(), options.label(), Long.toUnsignedString(x), Long.toUnsignedString(y),
                     less, equal, min == null ? "null" : "\"" + min + "\"", max == null ? "null" : "\"" + max + "\"",
-                    correct, session.keyMillis(), millis, budget, stages);
+                    minMaxNote == null ? "null" : "\"" + minMaxNote + "\"", correct, session.keyMillis(), millis, budget, stages);
         } else {
             out.println("fhe compare: tier " + tier + ", " + format);
             out.println("parameters:  " + parameters.describe().replaceFirst(", security:.*", ""));

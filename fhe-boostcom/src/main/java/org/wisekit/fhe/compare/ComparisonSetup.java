@@ -69,6 +69,24 @@ public final class ComparisonSetup {
     }
 
     /**
+     * kappa_(t, j) in slots [0, kept) and 0 elsewhere (cached): the extracted digits are then exactly zero outside
+     * the words in use whatever the input holds there, with no mask product (the constant is multiplied anyway).
+     */
+    Plaintext extraction(int t, int j, int kept) {
+        if (kept >= encoder.slotCount() || extraction[t][j] == null) {
+            return extraction[t][j];
+        }
+        return masks.computeIfAbsent("extract " + t + " " + j + " " + kept, unused -> {
+            SlotField field = encoder.field();
+            long[][][] kappa = extractionConstants(field);
+            long[][] slots = new long[encoder.slotCount()][];
+            java.util.Arrays.fill(slots, 0, kept, kappa[t][j]);
+            java.util.Arrays.fill(slots, kept, slots.length, new long[field.degree()]);
+            return encoder.encode(SlotVector.of(field, slots));
+        });
+    }
+
+    /**
      * The extraction constants: with M[j][i] = Y^(i p^j) (the Frobenius images of the basis of F_(p^d)),
      * z^(p^j) = sum_i a_i M[j][i], so kappa = M^-1 gives a_t = sum_j kappa[t][j] z^(p^j). They use the
      * encoder's own R(Y) and zeta (pitfall 6), through {@link SlotField}.

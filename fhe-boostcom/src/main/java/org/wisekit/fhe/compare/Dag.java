@@ -136,6 +136,16 @@ final class Dag {
         return apply(a, x -> evaluator.multiplyPlain(evaluator.automorphism(x, element), mask));
     }
 
+    /**
+     * The automorphism of shift(a, s) without any mask: slots i - s &gt;= 0 receive a's slot i exactly, the wrapped
+     * ones receive garbage (Frobenius-twisted values). For callers that only ever read the unwrapped slots (no
+     * plaintext product, so no mask noise).
+     */
+    CompletableFuture<Ciphertext> shiftUnmasked(CompletableFuture<Ciphertext> a, int s) {
+        long element = evaluator.parameters().slots().shiftElement(s);
+        return apply(a, x -> evaluator.automorphism(x, element));
+    }
+
     CompletableFuture<Ciphertext> frobenius(CompletableFuture<Ciphertext> a, int j) {
         return apply(a, x -> evaluator.frobenius(x, j));
     }

@@ -168,10 +168,10 @@ public final class IzComparator implements AutoCloseable {
             spreadMask(r);
         }
         finalMask(count);
-        region(count * l);
+        prepareCompaction(count);
         for (int n : arraySizes) {
             finalMask(n * (n - 1));
-            region(n * (n - 1) * l);
+            prepareCompaction(n * (n - 1));
             lowerColumns(n);
             rowHeads(n);
             firstBatches(1);
@@ -216,14 +216,17 @@ public final class IzComparator implements AutoCloseable {
         for (int j = 1; j < d; j++) {
             frobenius[j] = dag.frobenius(z, j);
         }
+        int region = count * l;
+        int group = groupSize(count);
         CompletableFuture<Ciphertext>[] digits = futures(dPrime);
         for (int t = 0; t < dPrime; t++) {
             if (d == 1) {
-                digits[t] = z;
+                digits[t] = group > 1 ? dag.multiplyPlain(z, firstSlots(region)) : z;
                 continue;
             }
             for (int j = 0; j < d; j++) {
-                Plaintext kappa = setup.extraction(t, j);
+                // compacted: digits exactly zero outside the words in use, so packing needs no mask
+                Plaintext kappa = group > 1 ? setup.extraction(t, j, region) : setup.extraction(t, j);
                 if (kappa != null) {
                     CompletableFuture<Ciphertext> term = dag.multiplyPlain(frobenius[j], kappa);
                     digits[t] = digits[t] == null ? term : dag.add(digits[t], term);
@@ -235,8 +238,6 @@ public final class IzComparator implements AutoCloseable {
         // 2. LT and EQ of every digit, compacted into fewer evaluations when the slots allow it
         CompletableFuture<Ciphertext>[] lt = futures(dPrime);
         CompletableFuture<Ciphertext>[] eq = futures(dPrime);
-        int region = count * l;
-        int group = options.compaction() ? Math.min(dPrime, slots / region) : 1;
         for (int u = 1; u < group; u++) {
             setup.requireShift(u * region, "compaction of " + count + " words");
             setup.requireShift(-u * region, "compaction of " + count + " words");
@@ -246,7 +247,8 @@ public final class IzComparator implements AutoCloseable {
             int members = Math.min(group, dPrime - t0);
             CompletableFuture<Ciphertext> packed = digits[t0];
             for (int u = 1; u < members; u++) {
-                packed = dag.add(packed, dag.shift(digits[t0 + u], u * region));
+                // exact without a mask: the digits are zero outside [0, region), so the wrapped slots are zeros
+                packed = dag.add(packed, dag.shiftUnmasked(digits[t0 + u], u * region));
             }
             LessThanPolynomial.LtEq<CompletableFuture<Ciphertext>> value = setup.polynomial().evaluate(algebra, packed);
             if (members == 1) {
@@ -254,11 +256,12 @@ public final class IzComparator implements AutoCloseable {
                 eq[t0] = value.eq();
                 continue;
             }
+            // Unpack by moving member u's region down to region 0, unmasked: everything after this reads only
+            // region 0's words (the fold is slot-wise, the combine shifts stay inside a word, the final mask keeps
+            // region 0's word heads), so the other slots may hold garbage, and no mask product adds noise.
             for (int u = 0; u < members; u++) {
-                lt[t0 + u] = u == 0 ? dag.multiplyPlain(value.lt(), region(region))
-                        : dag.shiftMasked(value.lt(), -u * region, region(region));
-                eq[t0 + u] = u == 0 ? dag.multiplyPlain(value.eq(), region(region))
-                        : dag.shiftMasked(value.eq(), -u * region, region(region));
+                lt[t0 + u] = u == 0 ? value.lt() : dag.shiftUnmasked(value.lt(), -u * region);
+                eq[t0 + u] = u == 0 ? value.eq() : dag.shiftUnmasked(value.eq(), -u * region);
             }
         }
         dag.barrier(dag.stage("evaluate", concat(lt, eq)));
@@ -380,14 +383,36 @@ public final class IzComparator implements AutoCloseable {
         return setup.mask("final " + l + " " + count, i -> i % l == 0 && i / l < count);
     }
 
+    /** All slots of the first {@code batches} batches. */
+    private Plaintext firstBatches(int batches) {
+        return firstSlots(batches * l);
+    }
+
     /** The slots [0, size). */
-    private Plaintext region(int size) {
+    private Plaintext firstSlots(int size) {
         return setup.mask("region " + size, i -> i < size);
     }
 
-    /** All slots of the first {@code batches} batches. */
-    private Plaintext firstBatches(int batches) {
-        return setup.mask("region " + batches * l, i -> i < batches * l);
+    /** How many digits one LT evaluation serves for {@code count} words: 1 without compaction or with full slots. */
+    private int groupSize(int count) {
+        return options.compaction() ? Math.min(format.digitsPerSlot(), slots / (count * l)) : 1;
+    }
+
+    /** The compacted extraction's constants (or, for slot degree 1, its mask) for {@code count} words. */
+    private void prepareCompaction(int count) {
+        if (groupSize(count) < 2) {
+            return;
+        }
+        int d = setup.parameters().slots().degree();
+        if (d == 1) {
+            firstSlots(count * l);
+            return;
+        }
+        for (int t = 0; t < format.digitsPerSlot(); t++) {
+            for (int j = 0; j < d; j++) {
+                setup.extraction(t, j, count * l);
+            }
+        }
     }
 
     /** Slot 0 of pair (i, c) with column c &lt; i (so j &lt; i). */

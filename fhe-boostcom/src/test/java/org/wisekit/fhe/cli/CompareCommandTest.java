@@ -36,7 +36,7 @@ class CompareCommandTest {
     void compareJsonIsOneObject() throws Exception {
         String text = run("compare", "--params", "T0", "--a", "7", "--b", "7", "--json", "--baseline").strip();
         assertThat(text).startsWith("{\"params\":\"T0\"").endsWith("]}").contains("\"lessThan\":false",
-                "\"equal\":true", "\"min\":\"7\"", "\"max\":\"7\"", "\"correct\":true", "\"options\":\"baseline\"",
+                "\"equal\":true", "\"min\":\"7\"", "\"max\":\"7\"", "\"minMaxNote\":null", "\"correct\":true", "\"options\":\"baseline\"",
                 "\"name\":\"combine\"", "\"security\":{\"secure\":false,\"targetBits\":0,\"heStandardBits\":null,",
                 "\"ringDimension\":306}", "\"wordBits\":16,\"digitBase\":9,\"digitsPerSlot\":3,\"slotsPerWord\":2");
         assertThat(text).doesNotContain("operations");
