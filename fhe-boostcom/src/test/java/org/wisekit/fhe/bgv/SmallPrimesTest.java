@@ -16,7 +16,7 @@ import org.wisekit.fhe.slots.SlotVector;
  * The {@code smallPrimes} option: primes 1 mod m suffice (the auxiliary-prime Bluestein path), primes 1 mod m N are
  * still preferred where a size has one.
  */
-class SmallPrimesTest {
+public class SmallPrimesTest {
 
     @Test
     void t0LiteralWithSmallPrimesPrefersDirectPrimesAndComputesOnAuxiliaryOnes() {
@@ -46,8 +46,8 @@ class SmallPrimesTest {
         assertThat(f.decrypt(f.evaluator.modSwitch(f.evaluator.multiplyRelin(ca, cb)))).isEqualTo(a.times(b));
     }
 
-    /** For each size of the literal, the largest unused prime that is 1 mod m but not 1 mod m N. */
-    static List<Long> auxiliaryPathPrimes(ParametersLiteral literal) {
+    /** For each size of the literal, the largest unused prime that is 1 mod m but not 1 mod m N (tests only). */
+    public static List<Long> auxiliaryPathPrimes(ParametersLiteral literal) {
         int m = literal.m();
         long mn = (long) m * BluesteinDft.convolutionLength(m);
         Set<Long> used = new HashSet<>(Set.of(literal.plaintextModulus()));

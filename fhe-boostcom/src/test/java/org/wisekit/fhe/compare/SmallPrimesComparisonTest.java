@@ -2,16 +2,12 @@ package org.wisekit.fhe.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.wisekit.fhe.bgv.BgvParameters;
 import org.wisekit.fhe.bgv.ParametersLiteral;
-import org.wisekit.fhe.ring.Primes;
+import org.wisekit.fhe.bgv.SmallPrimesTest;
 import org.wisekit.fhe.ring.BluesteinDft;
 
 /** A T0-sized comparison over small primes (1 mod m only), the option B2_96 uses at full size. */
@@ -23,14 +19,7 @@ class SmallPrimesComparisonTest {
         ParametersLiteral literal = ComparisonTier.T0.literal().withSmallPrimes(true);
         int m = literal.m();
         long mn = (long) m * BluesteinDft.convolutionLength(m);
-        Set<Long> used = new HashSet<>(Set.of(literal.plaintextModulus()));
-        List<Long> primes = new ArrayList<>();
-        for (int bits : Stream.concat(literal.logQ().stream(), literal.logP().stream()).toList()) {
-            long q = Primes.descendingCongruentPrimes(bits, m, 64, used).stream().filter(x -> x % mn != 1)
-                    .findFirst().orElseThrow();
-            used.add(q);
-            primes.add(q);
-        }
+        List<Long> primes = SmallPrimesTest.auxiliaryPathPrimes(literal);
         BgvParameters parameters = BgvParameters.createInsecure(literal, primes);
         assertThat(parameters.primes()).allSatisfy(q -> assertThat(q % mn).isNotEqualTo(1));
         ComparisonSession session = ComparisonSession.create(parameters, WordFormat.of(parameters, 16),
