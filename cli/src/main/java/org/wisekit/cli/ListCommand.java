@@ -36,7 +36,7 @@ final class ListCommand implements Callable<Integer> {
             out.println("  (none yet: paper modules register them)");
         }
         for (Tool tool : app.tools()) {
-            CommandLine.Model.CommandSpec t = new CommandLine(tool.command()).getCommandSpec();
+            CommandLine.Model.CommandSpec t = new CommandLine(tool.command(app.progress())).getCommandSpec();
             String[] description = t.usageMessage().description();
             out.printf("  %-40s %s%n", t.name(), description.length == 0 ? "" : description[0]);
         }

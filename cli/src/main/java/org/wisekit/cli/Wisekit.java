@@ -74,8 +74,9 @@ public final class Wisekit {
     int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(this);
         for (Tool tool : tools) {
-            cl.addSubcommand(tool.command());
+            cl.addSubcommand(tool.command(progress));
         }
+        standardOptionsEverywhere(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -95,6 +96,21 @@ public final class Wisekit {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * Gives every command and subcommand {@code -h/--help} and {@code -V/--version} (the CLI convention),
+     * whether or not its class asked for them.
+     */
+    static void standardOptionsEverywhere(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        if (spec.findOption("--help") == null && spec.findOption("--version") == null) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        if (spec.versionProvider() == null) {
+            spec.versionProvider(new Version());
+        }
+        cl.getSubcommands().values().forEach(Wisekit::standardOptionsEverywhere);
     }
 
     /** One line for an exception; the class name only where the message alone would not say what happened. */

@@ -163,7 +163,7 @@ class WisekitTest {
     /** A module tool as a paper module would register it. */
     static final class SquareTool implements Tool {
         @Override
-        public Object command() {
+        public Object command(Progress progress) {
             return new Square();
         }
     }

@@ -1,5 +1,6 @@
 package org.wisekit.calib.cli;
 
+import org.wisekit.harness.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,7 +31,7 @@ class FitCommandTest {
     private int run(String... args) {
         Tool tool = java.util.ServiceLoader.load(Tool.class).stream().map(java.util.ServiceLoader.Provider::get)
                 .filter(t -> t instanceof CalibTool).findFirst().orElseThrow();
-        CommandLine cl = new CommandLine(tool.command());
+        CommandLine cl = new CommandLine(tool.command(Progress.SILENT));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -1,5 +1,6 @@
 package org.wisekit.fhe.cli;
 
+import org.wisekit.harness.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class CompareCommandTest {
 
     /** Parses {@code args} as the CLI would and calls the subcommand, letting its exceptions through. */
     private String run(String... args) throws Exception {
-        CommandLine cl = new CommandLine(new FheTool().command());
+        CommandLine cl = new CommandLine(new FheTool().command(Progress.SILENT));
         cl.setOut(new PrintWriter(out, true));
         CommandLine.ParseResult parsed = cl.parseArgs(args);
         Callable<?> command = (Callable<?>) parsed.subcommand().commandSpec().userObject();
@@ -45,7 +46,7 @@ class CompareCommandTest {
 
     @Test
     void compareDefaultsToTheSecure128BitPreset() {
-        CommandLine cl = new CommandLine(new FheTool().command());
+        CommandLine cl = new CommandLine(new FheTool().command(Progress.SILENT));
         CommandLine.ParseResult parsed = cl.parseArgs("compare", "--a", "1", "--b", "2");
         CompareCommand command = (CompareCommand) parsed.subcommand().commandSpec().userObject();
         ComparisonTier tier = TierOptions.tier(command.params);

@@ -1,5 +1,6 @@
 package org.wisekit.fhe.cli;
 
+import org.wisekit.harness.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class FheCommandTest {
 
     /** Parses {@code args} as the CLI would and calls the selftest, letting its exceptions through. */
     private String selftest(String... args) {
-        CommandLine cl = new CommandLine(new FheTool().command());
+        CommandLine cl = new CommandLine(new FheTool().command(Progress.SILENT));
         cl.setOut(new PrintWriter(out, true));
         CommandLine.ParseResult parsed = cl.parseArgs(args);
         SelftestCommand command = (SelftestCommand) parsed.subcommand().commandSpec().userObject();
@@ -53,7 +54,7 @@ class FheCommandTest {
     @Test
     void isRegisteredAsAToolWithSubcommands() {
         assertThat(ServiceLoader.load(Tool.class).stream().map(ServiceLoader.Provider::type)).contains(FheTool.class);
-        CommandLine cl = new CommandLine(new FheTool().command());
+        CommandLine cl = new CommandLine(new FheTool().command(Progress.SILENT));
         assertThat(cl.getCommandName()).isEqualTo("fhe");
         assertThat(cl.getSubcommands()).containsKey("selftest");
         cl.setErr(new PrintWriter(new StringWriter()));

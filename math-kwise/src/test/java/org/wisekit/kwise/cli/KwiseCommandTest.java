@@ -1,5 +1,6 @@
 package org.wisekit.kwise.cli;
 
+import org.wisekit.harness.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class KwiseCommandTest {
 
     /** Parses {@code args} as the CLI would and calls the command, letting its exceptions through. */
     private String run(String... args) {
-        KwiseCommand command = (KwiseCommand) new KwiseTool().command();
+        KwiseCommand command = (KwiseCommand) new KwiseTool().command(Progress.SILENT);
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.parseArgs(args);
@@ -84,6 +85,6 @@ class KwiseCommandTest {
                 .contains(KwiseTool.class);
         assertThat(ServiceLoader.load(Reproduction.class).stream().map(ServiceLoader.Provider::type))
                 .contains(ClosedFormsReproduction.class);
-        assertThat(new CommandLine(new KwiseTool().command()).getCommandName()).isEqualTo("kwise");
+        assertThat(new CommandLine(new KwiseTool().command(Progress.SILENT)).getCommandName()).isEqualTo("kwise");
     }
 }

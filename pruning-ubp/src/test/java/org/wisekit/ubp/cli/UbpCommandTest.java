@@ -1,5 +1,6 @@
 package org.wisekit.ubp.cli;
 
+import org.wisekit.harness.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ class UbpCommandTest {
     /** Parses {@code args} as the CLI would and runs the subcommand, letting its exceptions through. */
     private String run(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new UbpTool().command());
+        CommandLine cl = new CommandLine(new UbpTool().command(Progress.SILENT));
         cl.setOut(new PrintWriter(out, true));
         CommandLine.ParseResult parsed = cl.parseArgs(args);
         CommandLine sub = parsed.subcommand().commandSpec().commandLine();
@@ -102,7 +103,7 @@ class UbpCommandTest {
         assertThat(ServiceLoader.load(Tool.class).stream().map(ServiceLoader.Provider::type)).contains(UbpTool.class);
         assertThat(ServiceLoader.load(Reproduction.class).stream().map(ServiceLoader.Provider::type))
                 .contains(SelectionReproduction.class, AccuracyReproduction.class, KernelReproduction.class);
-        CommandLine cl = new CommandLine(new UbpTool().command());
+        CommandLine cl = new CommandLine(new UbpTool().command(Progress.SILENT));
         assertThat(cl.getCommandName()).isEqualTo("ubp");
         assertThat(cl.getSubcommands()).containsKey("select");
     }
