@@ -49,7 +49,7 @@ class ReproductionTest {
         assertThat(throughput.verdict()).isEqualTo(Verdict.NOT_RUN);
         assertThat(throughput.note()).contains("JMH", "default");
         assertThat(claim(results, "amu-fpga").verdict()).isEqualTo(Verdict.OUT_OF_SCOPE);
-        Path folder = reports.resolve("lutmm-amu").resolve("pareto");
+        Path folder = reports.resolve("lutmm-amu").resolve("pareto").resolve("smoke");
         for (String plot : new String[]{"e1-accuracy-vs-speedup.png", "e2-nmse-vs-speedup.png"}) {
             assertThat(folder.resolve(plot)).isRegularFile();
         }

@@ -2,10 +2,13 @@ package org.wisekit.kwise.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.wisekit.harness.Json;
+import org.wisekit.harness.Progress;
 import org.wisekit.kwise.CertificateChecker;
 import org.wisekit.kwise.ClosedForms;
 import org.wisekit.kwise.KwiseProblem;
@@ -21,10 +24,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wisekit kwise --n N --k K --p A/B}: prints M(n,k,p) as an exact fraction and a decimal, the
  * regime (near-0 formula, near-1 formula, or LP only) and whether the dual certificate checked;
- * {@code --sweep} prints a table over p = 0, 1/S, ..., 1; {@code --json} prints JSON instead of text.
- * Bad input throws {@link IllegalArgumentException} with a one-line message.
+ * {@code --sweep} prints a table over p = 0, 1/S, ..., 1 (progress on stderr); {@code --json} prints one JSON
+ * object (an array with {@code --sweep}) instead of text, exact fractions as strings {@code "A/B"} and
+ * decimals as numbers. Writes no files. Bad input throws {@link IllegalArgumentException} with a one-line
+ * message.
  */
-@Command(name = "kwise",
+@Command(name = "kwise", mixinStandardHelpOptions = true,
         description = {"Exact M(n,k,p): the largest probability that n k-wise independent Bernoulli(p) bits are all 1.",
                 "Solved as an exact rational LP; every value comes with a checked dual certificate."})
 public final class KwiseCommand implements Callable<Integer> {
@@ -33,6 +38,8 @@ public final class KwiseCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    private final Progress progress;
 
     @Option(names = "--n", required = true, paramLabel = "N", description = "Number of bits (>= 1).")
     int n;
@@ -53,18 +60,31 @@ public final class KwiseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (one object, or an array with --sweep).")
     boolean json;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    /** A command whose sweeps report to {@code progress} (one step per grid point). */
+    public KwiseCommand(Progress progress) {
+        this.progress = progress;
+    }
 
     @Override
     public Integer call() {
         List<KwiseProblem> problems = problems();
-        List<KwiseSolution> solutions = problems.stream().map(KwiseSolver::solve).toList();
+        List<KwiseSolution> solutions = new ArrayList<>(problems.size());
+        if (sweep) {
+            KwiseProblem first = problems.get(0);
+            try (Progress.Task task = progress.start("M(" + first.n() + ", " + first.k() + ", p) sweep",
+                    problems.size())) {
+                for (KwiseProblem problem : problems) {
+                    task.status("p = " + Fractions.format(problem.p()));
+                    solutions.add(KwiseSolver.solve(problem));
+                    task.step();
+                }
+            }
+        } else {
+            solutions.add(KwiseSolver.solve(problems.get(0)));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(sweep
-                    ? solutions.stream().map(KwiseCommand::json).collect(Collectors.joining(",\n  ", "[\n  ", "\n]"))
-                    : json(solutions.get(0)));
+            out.println(Json.write(sweep ? solutions.stream().map(KwiseCommand::json).toList() : json(solutions.get(0))));
         } else if (sweep) {
             printTable(out, solutions);
         } else {
@@ -137,23 +157,25 @@ public final class KwiseCommand implements Callable<Integer> {
         };
     }
 
-    /** One object; fractions are strings "A/B" so that no precision is lost. */
-    private static String json(KwiseSolution s) {
+    /** One object built from fields; exact fractions are strings "A/B", decimals are numbers. */
+    static Map<String, Object> json(KwiseSolution s) {
         KwiseProblem problem = s.problem();
-        return "{\"n\": " + problem.n() + ", \"k\": " + problem.k()
-                + ", \"p\": " + quoted(problem.p())
-                + ", \"m\": " + quoted(s.value())
-                + ", \"decimal\": " + Fractions.toDouble(s.value())
-                + ", \"regime\": \"" + ClosedForms.regime(problem).name() + "\""
-                + ", \"certificateVerified\": " + s.verified()
-                + ", \"distribution\": " + s.distribution().stream().map(KwiseCommand::quoted)
-                        .collect(Collectors.joining(", ", "[", "]"))
-                + ", \"dual\": " + s.certificate().coefficients().stream().map(KwiseCommand::quoted)
-                        .collect(Collectors.joining(", ", "[", "]"))
-                + ", \"pivots\": " + s.pivots() + "}";
-    }
-
-    private static String quoted(BigFraction f) {
-        return "\"" + Fractions.format(f) + "\"";
+        Regime regime = ClosedForms.regime(problem);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("n", problem.n());
+        o.put("k", problem.k());
+        o.put("p", Fractions.format(problem.p()));
+        o.put("m", Fractions.format(s.value()));
+        o.put("decimal", Fractions.toDouble(s.value()));
+        o.put("regime", regime.name());
+        o.put("nearZeroThreshold", regime == Regime.EVERY_P ? null
+                : Fractions.format(ClosedForms.nearZeroThreshold(problem.n(), problem.k())));
+        o.put("nearOneThreshold", regime == Regime.EVERY_P ? null
+                : Fractions.format(ClosedForms.nearOneThreshold(problem.n(), problem.k())));
+        o.put("certificateVerified", s.verified());
+        o.put("distribution", s.distribution().stream().map(Fractions::format).toList());
+        o.put("dual", s.certificate().coefficients().stream().map(Fractions::format).toList());
+        o.put("pivots", s.pivots());
+        return o;
     }
 }

@@ -8,6 +8,6 @@ public final class KwiseTool implements Tool {
 
     @Override
     public Object command(Progress progress) {
-        return new KwiseCommand();
+        return new KwiseCommand(progress);
     }
 }

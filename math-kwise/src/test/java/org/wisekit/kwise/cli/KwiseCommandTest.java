@@ -1,15 +1,23 @@
 package org.wisekit.kwise.cli;
 
-import org.wisekit.harness.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wisekit.harness.Progress;
 import org.wisekit.harness.Reproduction;
 import org.wisekit.harness.Tool;
+import org.wisekit.harness.testing.ToolRunner;
 import org.wisekit.kwise.repro.ClosedFormsReproduction;
 import picocli.CommandLine;
 
@@ -44,21 +52,95 @@ class KwiseCommandTest {
     }
 
     @Test
-    void printsJson() {
-        String json = run("--n", "4", "--k", "2", "--p", "1/2", "--json");
-        assertThat(json).startsWith("{\"n\": 4, \"k\": 2, \"p\": \"1/2\", \"m\": \"1/6\"")
-                .contains("\"regime\": \"LP_ONLY\"", "\"certificateVerified\": true", "\"distribution\": [");
+    void printsJsonBuiltFromFieldsWithExactFractionsAsStrings() {
+        JsonNode json = ToolRunner.run(new KwiseTool(), "--n", "4", "--k", "2", "--p", "1/2", "--json").json();
+        assertThat(json.isObject()).isTrue();
+        assertThat(json.get("n").asInt()).isEqualTo(4);
+        assertThat(json.get("k").asInt()).isEqualTo(2);
+        assertThat(json.get("p").isTextual()).isTrue();
+        assertThat(json.get("p").asText()).isEqualTo("1/2");
+        assertThat(json.get("m").asText()).isEqualTo("1/6");
+        assertThat(json.get("decimal").isNumber()).isTrue();
+        assertThat(json.get("decimal").asDouble()).isCloseTo(1.0 / 6, within(1e-15));
+        assertThat(json.get("regime").asText()).isEqualTo("LP_ONLY");
+        assertThat(json.get("nearZeroThreshold").asText()).isEqualTo("1/3");
+        assertThat(json.get("nearOneThreshold").asText()).isEqualTo("2/3");
+        assertThat(json.get("certificateVerified").asBoolean()).isTrue();
+        assertThat(json.get("distribution").size()).isEqualTo(5);
+        assertThat(json.get("distribution").get(4).asText()).isEqualTo("1/6");
+        assertThat(json.get("dual").isArray()).isTrue();
+        assertThat(json.get("pivots").isInt()).isTrue();
+        JsonNode every = ToolRunner.run(new KwiseTool(), "--n", "3", "--k", "3", "--p", "0.5", "--json").json();
+        assertThat(every.get("m").asText()).isEqualTo("1/8");
+        assertThat(every.get("nearZeroThreshold").isNull()).isTrue();
     }
 
     @Test
-    void sweepsAGridAsATableOrJsonArray() {
-        String table = run("--n", "5", "--k", "2", "--sweep", "--steps", "4");
-        assertThat(table.lines()).hasSize(2 + 5);
-        assertThat(table).contains("1/4", "near-0", "LP-only", "near-1", "verified").doesNotContain("FAILED");
-        out.getBuffer().setLength(0);
-        String json = run("--n", "5", "--k", "2", "--sweep", "--steps", "4", "--json");
-        assertThat(json.strip()).startsWith("[").endsWith("]");
-        assertThat(json.split("\"certificateVerified\": true", -1)).hasSize(6);
+    void followsTheCliConventionForOneValueAndForASweep(@TempDir Path dir) {
+        ToolRunner.Run one = ToolRunner.assertConvention(new KwiseTool(), dir, List.of(),
+                "--n", "5", "--k", "2", "--p", "1/4", "--json");
+        assertThat(one.json().get("m").asText()).isEqualTo("1/16");
+        ToolRunner.Run sweep = ToolRunner.assertConvention(new KwiseTool(), dir, List.of(),
+                "--n", "5", "--k", "2", "--sweep", "--steps", "4", "--json");
+        JsonNode array = sweep.json();
+        assertThat(array.isArray()).isTrue();
+        assertThat(array.size()).isEqualTo(5);
+        assertThat(array.get(1).get("p").asText()).isEqualTo("1/4");
+        array.forEach(o -> assertThat(o.get("certificateVerified").asBoolean()).isTrue());
+        assertThat(sweep.err()).isEmpty();
+    }
+
+    @Test
+    void writesNothingInTheWorkingDirectory(@TempDir Path dir) {
+        ToolRunner.Run run = ToolRunner.runProcess(KwiseTool.class, dir, Duration.ofMinutes(1),
+                "--n", "6", "--k", "3", "--sweep", "--steps", "3", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().size()).isEqualTo(4);
+        assertThat(ToolRunner.files(dir)).isEmpty();
+    }
+
+    @Test
+    void reportsSweepProgressOneStepPerGridPoint() {
+        List<String> events = new ArrayList<>();
+        Progress recording = (label, total) -> {
+            events.add("start " + label + " " + total);
+            return new Progress.Task() {
+                @Override
+                public void step(long steps) {
+                    events.add("step " + steps);
+                }
+
+                @Override
+                public void status(String text) {
+                }
+
+                @Override
+                public void close() {
+                    events.add("close");
+                }
+            };
+        };
+        ToolRunner.Run run = ToolRunner.run(new KwiseTool(), recording, "--n", "5", "--k", "2", "--sweep", "--steps", "4");
+        assertThat(run.exitCode()).isZero();
+        assertThat(events).containsExactly("start M(5, 2, p) sweep 5", "step 1", "step 1", "step 1", "step 1", "step 1",
+                "close");
+        events.clear();
+        assertThat(ToolRunner.run(new KwiseTool(), recording, "--n", "5", "--k", "2", "--p", "1/2").exitCode()).isZero();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void badUsageExitsTwoWithOneLineOnStderrAndHelpWorks() {
+        ToolRunner.Run bad = ToolRunner.run(new KwiseTool(), "--n", "4", "--k", "5", "--p", "1/2", "--json");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.errors()).containsExactly("k must be between 1 and n = 4, got 5");
+        ToolRunner.Run missing = ToolRunner.run(new KwiseTool(), "--k", "2", "--p", "1/2");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.errors()).hasSize(1);
+        ToolRunner.Run help = ToolRunner.run(new KwiseTool(), "-h");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: kwise", "--sweep", "-V, --version");
     }
 
     @Test

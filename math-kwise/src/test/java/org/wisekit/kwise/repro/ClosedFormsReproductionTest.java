@@ -59,7 +59,7 @@ class ClosedFormsReproductionTest {
         assertThat(timing.seeds()).isNotNull();
         assertThat(timing.statement()).endsWith("(one seed)");
 
-        Path out = reports.resolve("math-kwise").resolve("closed-forms");
+        Path out = reports.resolve("math-kwise").resolve("closed-forms").resolve("smoke");
         for (String file : new String[] {"report.md", "results.json", "m-vs-p-n6-k3.png", "double-lp-error.png",
                 "solve-time.png"}) {
             assertThat(out.resolve(file)).as(file).isRegularFile();

@@ -67,7 +67,7 @@ class ReproductionsTest {
         assertThat(results.claims()).filteredOn(c -> !c.key().equals("faster-convergence")
                         && c.verdict() != Verdict.OUT_OF_SCOPE)
                 .allSatisfy(c -> assertThat(c.measured()).as(c.key()).isNotNull());
-        Path folder = reports.resolve("vit-dwconv").resolve("small-data");
+        Path folder = reports.resolve("vit-dwconv").resolve("small-data").resolve("smoke");
         assertThat(folder.resolve("accuracy-vs-size.png")).isRegularFile();
         assertThat(folder.resolve("validation-curves.png")).isRegularFile();
         assertThat(Files.readString(folder.resolve("report.md"))).contains("DW bypass-2 (k=3)", "DW parallel (k=3,5)",
