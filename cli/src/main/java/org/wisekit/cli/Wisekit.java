@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.wisekit.datasets.DatasetUnavailableException;
 import org.wisekit.harness.Progress;
+import org.wisekit.harness.Provenance;
 import org.wisekit.harness.Reproductions;
 import org.wisekit.harness.Tool;
 import picocli.CommandLine;
@@ -30,6 +32,8 @@ public final class Wisekit {
     private final Reproductions reproductions;
     private final List<Tool> tools;
     private final Progress progress;
+    /** Tests set a fixed commit; the CLI reads the checkout's. */
+    Supplier<String> commit = Provenance::currentCommit;
 
     Wisekit(Reproductions reproductions, List<Tool> tools, Progress progress) {
         this.reproductions = reproductions;
@@ -50,18 +54,29 @@ public final class Wisekit {
         return tools;
     }
 
-    /** The folder wisekit writes into by default: {@code $WISEKIT_HOME} (set by the launcher) or the working directory. */
-    static Path home() {
+    /**
+     * The folder wisekit writes into by default: {@code $WISEKIT_HOME}, the checkout the launcher runs from.
+     * Without it nothing is written anywhere the user did not name (never the working directory): an
+     * IllegalArgumentException asks for {@code option}.
+     */
+    static Path home(String option) {
         String home = System.getenv("WISEKIT_HOME");
-        return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
+        if (home == null || home.isBlank()) {
+            throw new IllegalArgumentException("no " + option + " given and WISEKIT_HOME is not set (the ./wisekit"
+                    + " launcher sets it to the checkout); name the folder with " + option);
+        }
+        return Path.of(home).toAbsolutePath().normalize();
+    }
+
+    /** The commit id recorded in reports and compared by {@code reproduce --resume}. */
+    String commit() {
+        return commit.get();
     }
 
     public static void main(String[] args) {
-        List<Tool> tools = new ArrayList<>();
-        ServiceLoader.load(Tool.class).forEach(tools::add);
         Wisekit app;
         try {
-            app = new Wisekit(Reproductions.discover(), tools, new ConsoleProgress(System.err, System.console() != null));
+            app = new Wisekit(Reproductions.discover(), discoverTools(), new ConsoleProgress(System.err, System.console() != null));
         } catch (IllegalStateException e) {
             System.err.println("wisekit: " + e.getMessage());
             System.exit(ExitCodes.FAILED);
@@ -70,13 +85,26 @@ public final class Wisekit {
         System.exit(app.execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs one command line with the given streams and returns the exit status. */
-    int execute(PrintWriter out, PrintWriter err, String... args) {
+    /** Every tool found through ServiceLoader. */
+    static List<Tool> discoverTools() {
+        List<Tool> tools = new ArrayList<>();
+        ServiceLoader.load(Tool.class).forEach(tools::add);
+        return tools;
+    }
+
+    /** The whole command tree: built-in commands and every tool, each with -h/--help and -V/--version. */
+    CommandLine commandLine() {
         CommandLine cl = new CommandLine(this);
         for (Tool tool : tools) {
             cl.addSubcommand(tool.command(progress));
         }
         standardOptionsEverywhere(cl);
+        return cl;
+    }
+
+    /** Runs one command line with the given streams and returns the exit status. */
+    int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -106,11 +134,23 @@ public final class Wisekit {
         CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
         if (spec.findOption("--help") == null && spec.findOption("--version") == null) {
             spec.mixinStandardHelpOptions(true);
+        } else if (spec.findOption("--help") == null) {
+            spec.addOption(helpOption(spec, "-h", "--help", true, "Show this help message and exit."));
+        } else if (spec.findOption("--version") == null) {
+            spec.addOption(helpOption(spec, "-V", "--version", false, "Print version information and exit."));
         }
         if (spec.versionProvider() == null) {
             spec.versionProvider(new Version());
         }
         cl.getSubcommands().values().forEach(Wisekit::standardOptionsEverywhere);
+    }
+
+    /** A {@code --help} or {@code --version} option for a command that declared only the other one. */
+    private static CommandLine.Model.OptionSpec helpOption(CommandLine.Model.CommandSpec spec, String shortName,
+                                                           String longName, boolean usage, String description) {
+        String[] names = spec.findOption(shortName) == null ? new String[] {shortName, longName} : new String[] {longName};
+        return CommandLine.Model.OptionSpec.builder(names).usageHelp(usage).versionHelp(!usage)
+                .type(boolean.class).description(description).build();
     }
 
     /** One line for an exception; the class name only where the message alone would not say what happened. */

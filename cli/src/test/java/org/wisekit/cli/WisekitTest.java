@@ -33,8 +33,12 @@ class WisekitTest {
         return app.execute(new PrintWriter(out), new PrintWriter(err), args);
     }
 
+    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
     private static Wisekit app(Reproduction... reproductions) {
-        return new Wisekit(Reproductions.of(List.of(reproductions)), List.of(new SquareTool()), Progress.SILENT);
+        Wisekit app = new Wisekit(Reproductions.of(List.of(reproductions)), List.of(new SquareTool()), Progress.SILENT);
+        app.commit = () -> COMMIT;
+        return app;
     }
 
     private List<String> errLines() {
@@ -58,9 +62,9 @@ class WisekitTest {
         assertThat(array).hasSize(1);
         assertThat(array.get(0).get("id").asText()).isEqualTo(MonteCarloPiReproduction.ID);
         assertThat(array.get(0).get("seed").asLong()).isEqualTo(5);
-        assertThat(tmp.resolve("harness-test/monte-carlo-pi/report.md")).exists();
+        assertThat(tmp.resolve("harness-test/monte-carlo-pi/smoke/report.md")).exists();
         assertThat(tmp.resolve("index.md")).exists();
-        assertThat(err.toString()).contains("running harness-test/monte-carlo-pi");
+        assertThat(err.toString()).contains("[1/1] running harness-test/monte-carlo-pi");
     }
 
     @Test
@@ -104,7 +108,7 @@ class WisekitTest {
                 "--json", "--out", tmp.toString());
         assertThat(status).isEqualTo(ExitCodes.FAILED);
         assertThat(err.toString()).contains("broken/always failed: IllegalStateException: boom").doesNotContain("\tat ");
-        assertThat(tmp.resolve("harness-test/monte-carlo-pi/results.json")).exists();
+        assertThat(tmp.resolve("harness-test/monte-carlo-pi/smoke/results.json")).exists();
     }
 
     @Test
@@ -121,7 +125,7 @@ class WisekitTest {
         int status = run(app(inconsistent), "reproduce", "all", "--profile", "smoke", "--out", tmp.toString());
         assertThat(status).isEqualTo(ExitCodes.FAILED);
         assertThat(err.toString()).contains("wisekit: invariant violated in broken/invariant: theta = 0 equals TS");
-        assertThat(tmp.resolve("broken/invariant/results.json")).exists();
+        assertThat(tmp.resolve("broken/invariant/smoke/results.json")).exists();
         assertThat(out.toString()).contains("INVARIANT_VIOLATED");
     }
 
@@ -136,8 +140,8 @@ class WisekitTest {
             }
         };
         assertThat(run(app(needsData), "reproduce", "needs", "--out", tmp.toString())).isEqualTo(ExitCodes.DATA);
-        assertThat(errLines()).last().asString()
-                .isEqualTo("wisekit: needs/data failed: fashion-mnist is missing: looked for /x. To get it: scripts/install-data");
+        assertThat(errLines()).contains(
+                "wisekit: [1/1] needs/data failed: fashion-mnist is missing: looked for /x. To get it: scripts/install-data");
     }
 
     @Test
@@ -158,6 +162,29 @@ class WisekitTest {
         assertThat(out.toString().strip()).isEqualTo("9.0");
         assertThat(run(app(), "square", "--x", "-1")).isEqualTo(ExitCodes.USAGE);
         assertThat(errLines()).containsExactly("wisekit: --x must be >= 0, got -1.0");
+    }
+
+    @Test
+    void aToolThatDeclaresOnlyItsOwnHelpStillAnswersVersion() {
+        Wisekit app = new Wisekit(Reproductions.of(List.of()), List.of(p -> new OwnHelp()), Progress.SILENT);
+        assertThat(run(app, "own", "--version")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("wisekit");
+        assertThat(run(app, "own", "-V")).isZero();
+        assertThat(run(app, "own", "-h")).isZero();
+        assertThat(out.toString()).contains("Usage:", "--version");
+    }
+
+    @Command(name = "own", description = "Declares -h itself and needs --n.")
+    static final class OwnHelp implements Runnable {
+        @Option(names = {"-h", "--help"}, usageHelp = true)
+        boolean help;
+
+        @Option(names = "--n", required = true)
+        int n;
+
+        @Override
+        public void run() {
+        }
     }
 
     /** A module tool as a paper module would register it. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,41 +16,91 @@ import java.util.stream.Stream;
 import org.wisekit.datasets.io.AtomicFiles;
 
 /**
- * {@code reports/index.md}: one table of every claim of every reproduction found under the reports
- * folder, rebuilt from the results.json files on disk so it is never out of step with them.
+ * {@code reports/index.md}: every report found under the reports folder, rebuilt from the results.json
+ * files on disk ({@code <module>/<name>/<profile>/results.json}) so it is never out of step with them.
+ * It opens with one row per reproduction and one column per profile that has reports, then gives a
+ * section per profile: claims per module by verdict, and every claim.
  */
 public final class ReportIndex {
 
-    private static final List<String> HEADER =
-            List.of("reproduction", "claim", "paper", "measured", "threshold", "verdict", "profile");
+    private static final List<String> CLAIM_HEADER =
+            List.of("reproduction", "claim", "paper", "measured", "threshold", "verdict");
 
-    private ReportIndex() {
-    }
+    /** Sections in this order: the main job first. */
+    private static final List<Profile> ORDER = List.of(Profile.DEFAULT, Profile.FULL, Profile.SMOKE);
 
     /** The verdicts counted in the summary, in column order (invariants get a column of their own). */
     private static final List<Verdict> COUNTED = List.of(Verdict.REPRODUCED, Verdict.NOT_REPRODUCED, Verdict.PARTIAL,
             Verdict.INCONCLUSIVE, Verdict.NOT_RUN, Verdict.OUT_OF_SCOPE);
 
+    private ReportIndex() {
+    }
+
+    /** One report on disk: its results and its folder relative to the reports root ("m/x/default"). */
+    record Found(String folder, Profile profile, Results results) {
+        String link(String text) {
+            return "[" + text + "](" + folder + "/report.md)";
+        }
+    }
+
     /** Rebuilds {@code <reportsRoot>/index.md} and returns its path. */
     public static Path refresh(Path reportsRoot) {
-        List<Results> all = readAll(reportsRoot);
-        StringBuilder table = new StringBuilder(Markdown.row(HEADER)).append('\n').append(Markdown.separator(HEADER.size()));
-        for (Results r : all) {
-            String link = "[" + r.id() + "](" + r.id() + "/report.md)";
-            for (Claim c : r.claims()) {
-                table.append('\n').append(Markdown.row(List.of(link, c.statement(), c.paperValue(),
-                        c.measuredText(), c.threshold(), "**" + c.verdict() + "**", r.profile())));
-            }
-        }
+        List<Found> all = readAll(reportsRoot);
         StringBuilder sb = new StringBuilder("# wisekit reproductions\n\n");
         if (all.isEmpty()) {
             sb.append("No reproduction has been run yet.\n");
         } else {
-            sb.append(summary(all)).append("\n").append(table).append('\n');
+            sb.append(overview(all));
+            for (Profile p : ORDER) {
+                List<Found> here = all.stream().filter(f -> f.profile() == p).toList();
+                if (!here.isEmpty()) {
+                    sb.append("\n").append(section(p, here));
+                }
+            }
         }
         Path index = reportsRoot.resolve("index.md");
         AtomicFiles.writeString(index, sb.toString());
         return index;
+    }
+
+    /** One row per reproduction, one column per profile that has reports. */
+    private static String overview(List<Found> all) {
+        List<Profile> profiles = ORDER.stream().filter(p -> all.stream().anyMatch(f -> f.profile() == p)).toList();
+        Map<String, Map<Profile, Found>> byId = new TreeMap<>();
+        all.forEach(f -> byId.computeIfAbsent(f.results().id(), k -> new EnumMap<>(Profile.class)).put(f.profile(), f));
+        List<String> header = new ArrayList<>(List.of("reproduction"));
+        profiles.forEach(p -> header.add("`" + p.id() + "` profile"));
+        StringBuilder sb = new StringBuilder();
+        sb.append(byId.size()).append(" reproductions, ").append(all.size()).append(" reports. Each report is in")
+                .append(" `<module>/<name>/<profile>/`; a cell gives the share of in-scope claims reproduced, the")
+                .append(" run's duration and its commit.\n\n");
+        sb.append(Markdown.row(header)).append('\n').append(Markdown.separator(header.size()));
+        byId.forEach((id, found) -> {
+            List<String> row = new ArrayList<>(List.of(id));
+            for (Profile p : profiles) {
+                Found f = found.get(p);
+                row.add(f == null ? "—" : f.link(reproducedText(f.results().claims()))
+                        + ", " + ReproductionRunner.duration(f.results().durationSeconds())
+                        + ", `" + shortCommit(f.results().commit()) + "`");
+            }
+            sb.append('\n').append(Markdown.row(row));
+        });
+        return sb.append("\n").toString();
+    }
+
+    private static String section(Profile p, List<Found> found) {
+        StringBuilder sb = new StringBuilder("## Profile `").append(p.id()).append("`\n\n");
+        sb.append(summary(found.stream().map(Found::results).toList()));
+        List<String> header = CLAIM_HEADER;
+        sb.append("\n").append(Markdown.row(header)).append('\n').append(Markdown.separator(header.size()));
+        for (Found f : found) {
+            String link = f.link(f.results().id());
+            for (Claim c : f.results().claims()) {
+                sb.append('\n').append(Markdown.row(List.of(link, c.statement(), c.paperValue(),
+                        c.measuredText(), c.threshold(), "**" + c.verdict() + "**")));
+            }
+        }
+        return sb.append('\n').toString();
     }
 
     /**
@@ -88,14 +139,43 @@ public final class ReportIndex {
         return row;
     }
 
-    /** Every results.json at {@code <root>/<module>/<name>/results.json}, sorted by id. */
-    static List<Results> readAll(Path root) {
+    private static String reproducedText(List<Claim> claims) {
+        long inScope = claims.stream().filter(c -> c.verdict().isInScope()).count();
+        long reproduced = claims.stream().filter(c -> c.verdict() == Verdict.REPRODUCED).count();
+        return inScope == 0 ? "no in-scope claim" : reproduced + " of " + inScope + " reproduced";
+    }
+
+    private static String shortCommit(String commit) {
+        return commit.length() > 10 ? commit.substring(0, 10) : commit;
+    }
+
+    /**
+     * Every results.json at {@code <root>/<module>/<name>/<profile>/results.json} whose last folder is a
+     * profile name, sorted by id and profile. Hidden folders (a run's staging folder) are skipped.
+     */
+    static List<Found> readAll(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.find(root, 3,
-                (p, a) -> a.isRegularFile() && p.getFileName().toString().equals("results.json"))) {
-            return files.map(Results::read).sorted(Comparator.comparing(Results::id)).toList();
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        for (Profile p : Profile.values()) {
+            profiles.put(p.id(), p);
+        }
+        try (Stream<Path> files = Files.find(root, 4, (p, a) -> a.isRegularFile()
+                && p.getFileName().toString().equals("results.json") && root.relativize(p).getNameCount() == 4)) {
+            return files.map(p -> {
+                        Path folder = root.relativize(p.getParent());
+                        Profile profile = profiles.get(folder.getFileName().toString());
+                        boolean hidden = false;
+                        for (Path part : folder) {
+                            hidden |= part.toString().startsWith(".");
+                        }
+                        return profile == null || hidden ? null
+                                : new Found(folder.toString().replace('\\', '/'), profile, Results.read(p));
+                    })
+                    .filter(f -> f != null)
+                    .sorted(Comparator.comparing((Found f) -> f.results().id()).thenComparing(Found::profile))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.wisekit.harness;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A paper's headline claim made checkable: runs an experiment and returns the claims it measured.
@@ -26,6 +27,15 @@ public interface Reproduction {
      * into {@code context.report()}; long loops report through {@code context.progress()}.
      */
     List<Claim> run(RunContext context) throws Exception;
+
+    /**
+     * How long a run at {@code profile} takes on a 2-core CPU, in seconds, where the author knows; empty
+     * (the default) where not. Only used when the reports folder holds no earlier run at that profile:
+     * {@code wisekit reproduce} prints it in its plan.
+     */
+    default OptionalDouble estimatedSeconds(Profile profile) {
+        return OptionalDouble.empty();
+    }
 
     /** The module part of {@link #id()}. */
     default String module() {

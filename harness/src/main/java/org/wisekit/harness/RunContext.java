@@ -23,7 +23,8 @@ public final class RunContext {
     /**
      * @param dataDirectory   the data directory the user chose (CLI {@code --data-dir}), or {@code null}
      *                        to let the datasets module resolve it from the environment
-     * @param outputDirectory this reproduction's own folder ({@code reports/<module>/<name>})
+     * @param outputDirectory this reproduction's own folder; under {@link ReproductionRunner} a staging folder
+     *                        that becomes {@code reports/<module>/<name>/<profile>} when the run completes
      */
     public RunContext(long seed, Profile profile, Path dataDirectory, Path outputDirectory, Progress progress) {
         this.seed = seed;
@@ -47,7 +48,11 @@ public final class RunContext {
         return dataDirectory;
     }
 
-    /** This reproduction's output folder; extra artefacts (CSV, caches) may be written here. */
+    /**
+     * This reproduction's output folder; extra artefacts (CSV, caches) may be written here. Under {@link
+     * ReproductionRunner} it is renamed into place when the run completes, and its sub-folders (caches) are
+     * carried over from the previous report into the next run's folder.
+     */
     public Path outputDirectory() {
         return outputDirectory;
     }

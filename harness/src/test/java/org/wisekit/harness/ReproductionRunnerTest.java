@@ -24,7 +24,7 @@ class ReproductionRunnerTest {
         ReproductionRunner runner = new ReproductionRunner(reports, Profile.SMOKE, 7, null, Progress.SILENT);
         Results r = runner.run(new MonteCarloPiReproduction());
 
-        Path dir = reports.resolve("harness-test/monte-carlo-pi");
+        Path dir = reports.resolve("harness-test/monte-carlo-pi/smoke");
         assertThat(r.claims()).extracting(Claim::verdict).containsExactly(Verdict.REPRODUCED, Verdict.OUT_OF_SCOPE);
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
@@ -57,7 +57,8 @@ class ReproductionRunnerTest {
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
 
         String index = Files.readString(reports.resolve("index.md"));
-        assertThat(index).contains("[harness-test/monte-carlo-pi](harness-test/monte-carlo-pi/report.md)",
+        assertThat(index).contains("[harness-test/monte-carlo-pi](harness-test/monte-carlo-pi/smoke/report.md)",
+                "## Profile `smoke`",
                 "| harness-test | 1 | 0 | 0 | 0 | 0 | 1 | 0 of 0 | 1 of 1 (100 %) |",
                 "| **total** | 1 | 0 | 0 | 0 | 0 | 1 | 0 of 0 | 1 of 1 (100 %) |");
         try (Stream<Path> files = Files.walk(reports)) {
@@ -77,13 +78,13 @@ class ReproductionRunnerTest {
     @Test
     void resultsRoundTripThroughJson() throws Exception {
         Results r = new ReproductionRunner(reports, Profile.SMOKE, 1, null, Progress.SILENT).run(new MonteCarloPiReproduction());
-        Results back = Results.read(reports.resolve("harness-test/monte-carlo-pi/results.json"));
+        Results back = Results.read(reports.resolve("harness-test/monte-carlo-pi/smoke/results.json"));
         assertThat(back).isEqualTo(r);
     }
 
     @Test
     void malformedResultsFileIsNamed() throws Exception {
-        Path bad = reports.resolve("m/x/results.json");
+        Path bad = reports.resolve("m/x/default/results.json");
         Files.createDirectories(bad.getParent());
         Files.writeString(bad, "{not json");
         assertThatThrownBy(() -> ReportIndex.refresh(reports))
@@ -100,7 +101,8 @@ class ReproductionRunnerTest {
         };
         assertThatThrownBy(() -> new ReproductionRunner(reports, Profile.SMOKE, 1, null, Progress.SILENT).run(empty))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("t/empty returned no claims");
-        assertThat(reports.resolve("t/empty/results.json")).doesNotExist();
+        assertThat(reports.resolve("t/empty/smoke/results.json")).doesNotExist();
+        assertThat(reports.resolve("t/empty")).isEmptyDirectory();
     }
 
     @Test

@@ -114,7 +114,7 @@ class VerdictRulesTest {
         Results r = new Results(Results.SCHEMA_VERSION, "m/x", "m", "smoke", 1, 1.0, null,
                 Machine.current(), Map.of("fashion-mnist", "ab12"), claims, "t", "p");
         assertThat(r.commit()).isEqualTo("unknown");
-        Path file = reports.resolve("m/x/results.json");
+        Path file = reports.resolve("m/x/smoke/results.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, r.toJson());
         Results back = Results.read(file);
@@ -167,8 +167,8 @@ class VerdictRulesTest {
         };
         Results r = new ReproductionRunner(reports, Profile.SMOKE, 1, null, Progress.SILENT).run(reads);
         assertThat(r.datasets()).containsExactly(Map.entry("fashion-mnist:t10k-images-idx3-ubyte.gz", "abc123"));
-        assertThat(Files.readString(reports.resolve("m/reads/report.md"))).contains("`fashion-mnist:t10k-images-idx3-ubyte.gz` (sha256 abc123");
-        assertThat(Results.read(reports.resolve("m/reads/results.json")).datasets()).isEqualTo(r.datasets());
+        assertThat(Files.readString(reports.resolve("m/reads/smoke/report.md"))).contains("`fashion-mnist:t10k-images-idx3-ubyte.gz` (sha256 abc123");
+        assertThat(Results.read(reports.resolve("m/reads/smoke/results.json")).datasets()).isEqualTo(r.datasets());
     }
 
     @Test
