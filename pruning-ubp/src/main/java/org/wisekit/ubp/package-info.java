@@ -17,11 +17,14 @@
  *   <li><b>Kernels</b>: {@link org.wisekit.ubp.SparseMatrix} packs a selection for a
  *       {@link org.wisekit.ubp.SparseKernel} (CSR, ABP, UBP with the sliding window, UBP with WROS,
  *       <b>reconstructed</b>) and multiplies dense CHW inputs on a {@link org.wisekit.ubp.KernelPath}
- *       (Vector API or scalar, same bits).</li>
+ *       (Vector API or scalar, same bits); {@link org.wisekit.ubp.SparseMatrix#write} and
+ *       {@link org.wisekit.ubp.SparseMatrix#read} save and load it in a documented binary format.</li>
+ *   <li><b>Weight files</b>: {@link org.wisekit.ubp.io.Safetensors} reads and writes safetensors checkpoints
+ *       (a tensor becomes a {@link org.wisekit.ubp.WeightMatrix}; a pruned tensor goes back in place).</li>
  *   <li><b>Pruning schedule</b>: {@link org.wisekit.ubp.PruningSchedule} (the Zhu-Gupta cubic ramp).</li>
  * </ul>
  *
- * <p>This package, {@code org.wisekit.ubp.kernel} and {@code org.wisekit.ubp.internal} need only the JDK
+ * <p>This package, {@code org.wisekit.ubp.kernel}, {@code org.wisekit.ubp.io} and {@code org.wisekit.ubp.internal} need only the JDK
  * (with {@code jdk.incubator.vector} for the vector kernels). Pruning-aware training of DL4J networks is in
  * {@code org.wisekit.ubp.dl4j} and needs DL4J on the class path (see the module README); the reproductions
  * ({@code pruning-ubp/selection}, {@code pruning-ubp/accuracy}, {@code pruning-ubp/kernel}) are in

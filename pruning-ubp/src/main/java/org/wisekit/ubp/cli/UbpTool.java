@@ -8,6 +8,6 @@ public final class UbpTool implements Tool {
 
     @Override
     public Object command(Progress progress) {
-        return new UbpCommand();
+        return new UbpCommand(progress);
     }
 }

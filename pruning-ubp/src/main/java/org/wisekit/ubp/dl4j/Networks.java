@@ -17,7 +17,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** The two Fashion-MNIST networks of the reproduction (implementation note section 5). */
+/** The two Fashion-MNIST networks of the reproductions. */
 public final class Networks {
 
     /** Fashion-MNIST image side. */

@@ -27,8 +27,9 @@ class ReproductionsTest {
         return new ReproductionRunner(reports, Profile.SMOKE, 1, null, Progress.SILENT).run(reproduction);
     }
 
+    /** Reports live in {@code <module>/<name>/<profile>/}. */
     private Path folder(String name) {
-        return reports.resolve("pruning-ubp").resolve(name);
+        return reports.resolve("pruning-ubp").resolve(name).resolve(Profile.SMOKE.id());
     }
 
     @Test
