@@ -24,6 +24,11 @@ public final class Calibration {
     }
 
     public static Calibration of(LlamaModel model, List<int[]> windows) {
+        return of(model, windows, w -> { });
+    }
+
+    /** As {@link #of(LlamaModel, List)}, calling {@code onWindow} with the index of each window done. */
+    public static Calibration of(LlamaModel model, List<int[]> windows, java.util.function.IntConsumer onWindow) {
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("windows: need at least one calibration window");
         }
@@ -34,8 +39,9 @@ public final class Calibration {
                 acc.computeIfAbsent(key(layer, input), k -> new HessianAccumulator(width)).add(x, tokens);
             }
         };
-        for (int[] w : windows) {
-            model.logits(w, null, trace);
+        for (int i = 0; i < windows.size(); i++) {
+            model.logits(windows.get(i), null, trace);
+            onWindow.accept(i);
         }
         Map<String, double[]> h = new HashMap<>();
         acc.forEach((k, a) -> h.put(k, a.hessian()));

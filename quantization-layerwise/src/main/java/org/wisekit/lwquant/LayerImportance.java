@@ -33,6 +33,11 @@ public final class LayerImportance {
 
     /** LIM per layer on calibration windows (each at most the model's context). */
     public static double[] lim(LlamaModel model, List<int[]> windows) {
+        return lim(model, windows, w -> { });
+    }
+
+    /** As {@link #lim(LlamaModel, List)}, calling {@code onWindow} with the index of each window done. */
+    public static double[] lim(LlamaModel model, List<int[]> windows, java.util.function.IntConsumer onWindow) {
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("windows: need at least one calibration window");
         }
@@ -55,9 +60,11 @@ public final class LayerImportance {
                 }
             }
         };
+        int done = 0;
         for (int[] w : windows) {
             model.logits(w, null, trace);
             tokens[0] += w.length;
+            onWindow.accept(done++);
         }
         double[] lim = new double[layers];
         for (int l = 0; l < layers; l++) {

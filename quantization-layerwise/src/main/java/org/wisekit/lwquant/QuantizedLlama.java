@@ -46,6 +46,16 @@ public final class QuantizedLlama {
      */
     public static QuantizedLlama quantize(LlamaModel model, int[] bitsPerBlock, Quantizer quantizer,
                                           Calibration calibration) {
+        return quantize(model, bitsPerBlock, quantizer, calibration, (layer, linear) -> { });
+    }
+
+    /**
+     * As {@link #quantize(LlamaModel, int[], Quantizer, Calibration)}, calling {@code onMatrix} after each of
+     * the {@code 7 * layers} matrices (for progress reports; GPTQ takes seconds per matrix on real models).
+     */
+    public static QuantizedLlama quantize(LlamaModel model, int[] bitsPerBlock, Quantizer quantizer,
+                                          Calibration calibration,
+                                          java.util.function.BiConsumer<Integer, Linear> onMatrix) {
         LlamaConfig c = model.config();
         checkBits(bitsPerBlock, c.layers());
         if (quantizer.usesHessian() && calibration == null) {
@@ -57,6 +67,7 @@ public final class QuantizedLlama {
                 double[] h = quantizer.usesHessian() ? calibration.hessian(l, lin) : null;
                 m.put(lin.tensorName(l), quantizer.quantize(model.matrix(l, lin), lin.rows(c), lin.cols(c),
                         bitsPerBlock[l], h));
+                onMatrix.accept(l, lin);
             }
         }
         return new QuantizedLlama(model, bitsPerBlock, quantizer.name(), m);

@@ -15,7 +15,7 @@ import org.wisekit.lwquant.internal.Json;
  * greedy longest-match WordPiece with the {@code ##} prefix ({@code [UNK]} for a word with no split or
  * longer than 100 characters), then {@code [CLS] ... [SEP]}, truncated to {@code maxLength} tokens.
  */
-public final class WordPieceTokenizer {
+public final class WordPieceTokenizer implements org.wisekit.lwquant.text.Tokenizer {
 
     private final Map<String, Integer> vocab;
     private final int unk;
@@ -89,12 +89,40 @@ public final class WordPieceTokenizer {
         return m;
     }
 
+    @Override
     public int vocabSize() {
-        return vocab.size();
+        return vocab.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    }
+
+    @Override
+    public boolean byteLevel() {
+        return false;
+    }
+
+    @Override
+    public String kind() {
+        return "WordPiece";
     }
 
     /** Token ids of one sentence, with [CLS] and [SEP]. */
+    @Override
     public int[] encode(String text) {
+        return encode(text, true);
+    }
+
+    /** Token ids of one sentence, with [CLS] and [SEP] if {@code addSpecialTokens}; truncated to the file's max_length. */
+    @Override
+    public int[] encode(String text, boolean addSpecialTokens) {
+        if (!addSpecialTokens) {
+            List<Integer> ids = new ArrayList<>();
+            for (String word : preTokenize(normalize(text))) {
+                wordPiece(word, ids);
+                if (ids.size() >= maxLength) {
+                    break;
+                }
+            }
+            return ids.stream().limit(maxLength).mapToInt(Integer::intValue).toArray();
+        }
         List<Integer> ids = new ArrayList<>();
         ids.add(cls);
         for (String word : preTokenize(normalize(text))) {

@@ -8,6 +8,6 @@ public final class LwquantTool implements Tool {
 
     @Override
     public Object command(Progress progress) {
-        return new LwquantCommand();
+        return new LwquantCommand(progress);
     }
 }

@@ -3,7 +3,7 @@ package org.wisekit.lwquant.quant;
 /**
  * llama.cpp's block formats on 32 consecutive weights with one binary16 scale d and no zero point:
  * <ul>
- *   <li>{@code Q8_0}: {@code d = amax / 127}, {@code q = round(w / d)} in [-127, 127];</li>
+ *   <li>{@code Q8_0}: {@code d = amax / 127}, {@code q = roundf(w / d)} (halves away from zero) in [-127, 127];</li>
  *   <li>{@code Q4_0}: {@code d = m / -8} where m is the weight of largest magnitude (sign kept),
  *       {@code q = min(15, (int)(w / d + 8.5))}, {@code w = d (q - 8)}.</li>
  * </ul>
@@ -65,11 +65,16 @@ public final class GgmlQuantizer implements Quantizer {
                 scales[r * perRow + g] = Half.fromFloat(d);
                 for (int i = start; i < end; i++) {
                     codes[i] = type == Type.Q8_0
-                            ? Math.round(weights[i] * id) + 128
+                            ? roundf(weights[i] * id) + 128
                             : Math.min(15, (int) (weights[i] * id + 8.5f));
                 }
             }
         }
         return new QuantizedMatrix(rows, cols, type.bits, BLOCK, BitPacking.pack(codes, type.bits), scales, null);
+    }
+
+    /** C's {@code roundf} (halves away from zero), as ggml's Q8_0 reference uses. */
+    private static int roundf(float v) {
+        return (int) Math.copySign(Math.floor(Math.abs((double) v) + 0.5), v);
     }
 }

@@ -47,7 +47,7 @@ class ReproductionsTest {
         assertThat(results.datasets()).containsKeys(MiniLmStudy.WEIGHTS_RECORD, MiniLmStudy.TOKENIZER_RECORD);
         assertThat(results.datasets().get(MiniLmStudy.WEIGHTS_RECORD))
                 .isEqualTo(MiniLmProvenanceTest.sha256Of(org.wisekit.lwquant.bert.MiniLm.RESOURCE));
-        Path folder = reports.resolve("quantization-layerwise").resolve("ordering");
+        Path folder = reports.resolve("quantization-layerwise").resolve("ordering").resolve(Profile.SMOKE.id());
         assertThat(Results.read(folder.resolve("results.json")).datasets()).containsAllEntriesOf(results.datasets())
                 .containsKey(MiniLmStudy.WEIGHTS_RECORD);
         assertThat(folder.resolve("importance-bars.png")).isRegularFile();
