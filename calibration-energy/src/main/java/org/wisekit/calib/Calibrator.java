@@ -21,6 +21,14 @@ public interface Calibrator {
      */
     Calibration fit(Logits validation, Logits oodTuning);
 
+    /**
+     * Fits the method, reporting each iteration of an iterative fit to {@code listener} (the default
+     * ignores it: only vector, matrix, Dirichlet and Beta fits iterate).
+     */
+    default Calibration fit(Logits validation, Logits oodTuning, FitListener listener) {
+        return fit(validation, oodTuning);
+    }
+
     /** Fits on validation logits alone. */
     default Calibration fit(Logits validation) {
         return fit(validation, Logits.empty(validation.classes()));

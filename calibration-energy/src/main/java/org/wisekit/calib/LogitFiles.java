@@ -23,6 +23,9 @@ import org.wisekit.datasets.io.Npy;
  * {@link org.wisekit.datasets.io.Npy} (little- or big-endian, C or Fortran order). OOD tuning files may hold
  * the K logits alone, or a first column that is ignored.
  *
+ * <p>Unlabelled files ({@link #readUnlabelled}, for applying a saved calibration) hold the K logits alone:
+ * CSV with K columns, or {@code .npy} of shape (N, K).
+ *
  * <p>Every problem is an {@link IllegalArgumentException} with one line naming the file and the line (CSV)
  * or row (npy): wrong column count, a cell that is not a number, NaN or infinite logits, a label that is
  * not an integer in 0..K-1, an empty file.
@@ -48,6 +51,24 @@ public final class LogitFiles {
     /** OOD logits for {@code classes} classes: K columns, or K + 1 with the first ignored. */
     public static Logits readOutOfDistribution(Path file, int classes) {
         return toLogits(read(file), classes, false);
+    }
+
+    /**
+     * Unlabelled logits (to calibrate with a fitted calibration): exactly {@code classes} columns per row, the
+     * K logits alone (CSV with an optional header, or {@code .npy} of shape (N, K)). Every row's label is
+     * {@link Logits#NO_CLASS}.
+     */
+    public static Logits readUnlabelled(Path file, int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("classes must be >= 2, got " + classes);
+        }
+        Table table = read(file);
+        if (table.columns() != classes) {
+            throw new IllegalArgumentException(table.locations()[0] + ": expected " + classes + " columns (one logit per class"
+                    + " of the calibrator), found " + table.columns()
+                    + (table.columns() == classes + 1 ? "; remove the label column: apply takes the logits alone" : ""));
+        }
+        return toLogits(table, classes, false);
     }
 
     /**

@@ -114,4 +114,36 @@ class LogitFilesTest {
         assertThat(back.values()).containsExactly(new double[] {0.25, 0.75, 1, 0}, within(0.0));
         assertThat(Files.list(dir).map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
+
+    @Test
+    void readsUnlabelledLogitsAndChecksTheClassCount() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("unlabelled");
+        try {
+            java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("z.csv"), "a,b,c\n1,2,3\n# note\n\n-1,0.5,2e1\n");
+            Logits z = LogitFiles.readUnlabelled(csv, 3);
+            assertThat(z.size()).isEqualTo(2);
+            assertThat(z.values()).containsExactly(1, 2, 3, -1, 0.5, 20);
+            assertThat(z.labels()).containsExactly(Logits.NO_CLASS, Logits.NO_CLASS);
+            java.nio.file.Path npy = java.nio.file.Files.write(dir.resolve("z.npy"),
+                    org.wisekit.datasets.io.Npy.writeFloat64(new double[] {1, 2, 3, 4, 5, 6}, 3, 2));
+            assertThat(LogitFiles.readUnlabelled(npy, 2).values()).containsExactly(1, 2, 3, 4, 5, 6);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogitFiles.readUnlabelled(npy, 3))
+                    .hasMessage(npy + ": row 1: expected 3 columns (one logit per class of the calibrator), found 2");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogitFiles.readUnlabelled(csv, 2))
+                    .hasMessageContaining("z.csv:2: expected 2 columns").hasMessageContaining("remove the label column");
+            java.nio.file.Path nan = java.nio.file.Files.writeString(dir.resolve("nan.csv"), "1,2\n3,nan\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogitFiles.readUnlabelled(nan, 2))
+                    .hasMessage(nan + ":2: logit 1 is NaN; logits must be finite");
+            java.nio.file.Path ragged = java.nio.file.Files.writeString(dir.resolve("ragged.csv"), "1,2\n3\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogitFiles.readUnlabelled(ragged, 2))
+                    .hasMessageContaining("ragged.csv:2: expected 2 columns like the first row, found 1");
+            java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("empty.csv"), "a,b\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogitFiles.readUnlabelled(empty, 2))
+                    .hasMessage(empty + ": no data rows");
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 }

@@ -8,6 +8,6 @@ public final class CalibTool implements Tool {
 
     @Override
     public Object command(Progress progress) {
-        return new CalibCommand();
+        return new CalibCommand(progress);
     }
 }
