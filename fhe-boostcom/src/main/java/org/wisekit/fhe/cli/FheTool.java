@@ -8,6 +8,6 @@ public final class FheTool implements Tool {
 
     @Override
     public Object command(Progress progress) {
-        return new FheCommand();
+        return new FheCommand(progress);
     }
 }

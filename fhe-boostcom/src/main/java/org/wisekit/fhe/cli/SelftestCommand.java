@@ -2,7 +2,11 @@ package org.wisekit.fhe.cli;
 
 import java.io.PrintWriter;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -18,6 +22,7 @@ import org.wisekit.fhe.bgv.KeyGenerator;
 import org.wisekit.fhe.bgv.ParameterTier;
 import org.wisekit.fhe.bgv.SecretKey;
 import org.wisekit.fhe.slots.SlotVector;
+import org.wisekit.harness.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +35,7 @@ import picocli.CommandLine.Spec;
  * the estimated noise budget at each step. {@code --seed} fixes only the random test vectors. A mismatch
  * ends the command with an {@link IllegalStateException}; bad options throw {@link IllegalArgumentException}.
  */
-@Command(name = "selftest", description = {"Encrypt, multiply, rotate and decrypt random slot vectors, printing the "
+@Command(name = "selftest", mixinStandardHelpOptions = true, description = {"Encrypt, multiply, rotate and decrypt random slot vectors, printing the "
         + "noise budget after each step.", "Keys are fresh from SecureRandom; the tiers are insecure test sets."})
 public final class SelftestCommand implements Callable<Integer> {
 
@@ -45,13 +50,15 @@ public final class SelftestCommand implements Callable<Integer> {
             description = "Seed of the random test vectors only (keys and encryption noise always use SecureRandom).")
     Long seed;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
 
     @Override
     public Integer call() {
         ParameterTier tier = TierOptions.tier(params, ParameterTier::parse);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
+        // text goes to stdout; with --json only the JSON object does
+        PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : stdout;
         long dataSeed = seed != null ? seed : new SecureRandom().nextLong();
 
         BgvParameters parameters = tier.insecureParameters();
@@ -68,8 +75,9 @@ public final class SelftestCommand implements Callable<Integer> {
         EvaluationKeys keys = generator.evaluationKeys(secret,
                 GaloisElements.forSlotOperations(parameters, shifts, rotations));
         Encryptor encryptor = new Encryptor(generator.publicKey(secret));
+        double keyMillis = (System.nanoTime() - start) / 1e6;
         out.printf("keys:         secret, public, relinearization and %d automorphism keys in %.0f ms (SecureRandom)%n",
-                keys.galoisElements().size(), (System.nanoTime() - start) / 1e6);
+                keys.galoisElements().size(), keyMillis);
 
         Encoder encoder = new Encoder(parameters);
         Decryptor decryptor = new Decryptor(secret);
@@ -97,8 +105,26 @@ public final class SelftestCommand implements Callable<Integer> {
         step.run("modulus switch", square, () -> evaluator.modSwitch(squared));
         out.printf("decrypted all %d slots after each of %d steps: every one matches the plaintext computation%n",
                 encoder.slotCount(), step.count);
-        out.println("operations:   " + evaluator.counters().snapshot());
+        out.println("operations:   " + FheJson.counts(evaluator.counters().snapshot()));
         out.flush();
+        if (json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("tier", tier.name());
+            result.put("use", tier.use());
+            result.put("m", parameters.m());
+            result.put("plaintextModulus", parameters.plaintextModulus());
+            result.put("ringDimension", parameters.ringDimension());
+            result.put("slots", encoder.slotCount());
+            result.put("security", FheJson.security(parameters, 0));
+            result.put("seed", dataSeed);
+            result.put("automorphismKeys", keys.galoisElements().size());
+            result.put("keyMillis", FheJson.round(keyMillis));
+            result.put("steps", step.rows);
+            result.put("allSlotsMatch", true);
+            result.put("operations", evaluator.counters().snapshot());
+            stdout.println(Json.write(result));
+            stdout.flush();
+        }
         return 0;
     }
 
@@ -108,6 +134,7 @@ public final class SelftestCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final Encoder encoder;
         private final Decryptor decryptor;
+        private final List<Map<String, Object>> rows = new ArrayList<>();
         private int count;
 
         Step(PrintWriter out, Encoder encoder, Decryptor decryptor) {
@@ -129,6 +156,14 @@ public final class SelftestCommand implements Callable<Integer> {
                 }
             }
             count++;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", name);
+            row.put("level", result.level());
+            row.put("noiseBudgetBits", FheJson.round(decryptor.noiseBudget(result)));
+            row.put("estimatedBudgetBits", FheJson.round(result.estimatedNoiseBudget()));
+            row.put("slotsChecked", expected.size());
+            row.put("millis", FheJson.round(millis));
+            rows.add(row);
             out.printf("%-30s %5d %15.1f %18.1f %10s %8.0f%n", name, result.level(), decryptor.noiseBudget(result),
                     result.estimatedNoiseBudget(), expected.size() + " ok", millis);
             return result;

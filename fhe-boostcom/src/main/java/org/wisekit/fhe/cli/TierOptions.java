@@ -41,17 +41,27 @@ final class TierOptions {
 
     /** {@code params} parsed by {@code parse}, its error message reworded to name the {@code --params} option. */
     static <T> T tier(String params, Function<String, T> parse) {
+        return tier(params, parse, "--params");
+    }
+
+    /** The same, naming {@code option} in the error. */
+    static <T> T tier(String params, Function<String, T> parse, String option) {
         try {
             return parse.apply(params);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--params " + e.getMessage().replaceFirst("^tier ", ""));
+            throw new IllegalArgumentException(option + " " + e.getMessage().replaceFirst("^tier ", ""));
         }
     }
 
     static int bits(Integer bits, ComparisonTier tier) {
+        return bits(bits, tier, "--bits");
+    }
+
+    /** {@code bits}, or the tier's default word width when null, checked to be in [1, 64]. */
+    static int bits(Integer bits, ComparisonTier tier, String option) {
         int width = bits == null ? tier.defaultWordBits() : bits;
         if (width < 1 || width > 64) {
-            throw new IllegalArgumentException("--bits must be in [1, 64], got " + width);
+            throw new IllegalArgumentException(option + " must be in [1, 64], got " + width);
         }
         return width;
     }

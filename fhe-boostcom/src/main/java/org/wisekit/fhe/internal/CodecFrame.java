@@ -31,13 +31,34 @@ public final class CodecFrame {
     public enum Kind {
         SECRET_KEY("a secret key"), PUBLIC_KEY("a public key"), EVALUATION_KEYS("evaluation keys"),
         CIPHERTEXT("a ciphertext"), PARAMETERS("parameters"), WORD_FORMAT("a word format"),
-        ENCRYPTED_WORDS("encrypted words"), ENCRYPTED_ARRAY("an encrypted array");
+        ENCRYPTED_WORDS("encrypted words"), ENCRYPTED_ARRAY("an encrypted array"),
+        COMPARISON_KEYS("comparison keys (parameters, word format, public and evaluation keys)"),
+        COMPARISON_RESULT("a comparison result");
 
         public final String description;
 
         Kind(String description) {
             this.description = description;
         }
+    }
+
+    /**
+     * The kind a blob announces, after checking only its length, magic and kind byte (to dispatch on it; read
+     * it with the kind's reader for the full checks).
+     */
+    public static Kind peekKind(byte[] bytes) {
+        if (bytes.length < HEADER_BYTES + CHECKSUM_BYTES) {
+            throw new BgvFormatException("truncated: " + bytes.length + " bytes is shorter than the "
+                    + (HEADER_BYTES + CHECKSUM_BYTES) + "-byte frame");
+        }
+        if (!Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
+            throw new BgvFormatException("not serialized wisekit BGV data: the first bytes are not \"WKBG\"");
+        }
+        int kindOrdinal = bytes[5];
+        if (kindOrdinal < 0 || kindOrdinal >= Kind.values().length) {
+            throw new BgvFormatException("corrupted: unknown object kind " + kindOrdinal);
+        }
+        return Kind.values()[kindOrdinal];
     }
 
     /** An opened frame: its version, fingerprint, key id and payload (positioned at its start). */

@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wisekit.harness.testing.ToolRunner;
 import org.wisekit.fhe.compare.ComparisonTier;
 import picocli.CommandLine;
 
@@ -34,14 +39,29 @@ class CompareCommandTest {
     }
 
     @Test
-    void compareJsonIsOneObject() throws Exception {
-        String text = run("compare", "--params", "T0", "--a", "7", "--b", "7", "--json", "--baseline").strip();
-        assertThat(text).startsWith("{\"params\":\"T0\"").endsWith("]}").contains("\"lessThan\":false",
-                "\"equal\":true", "\"min\":\"7\"", "\"max\":\"7\"", "\"minMaxNote\":null", "\"correct\":true", "\"options\":\"baseline\"",
-                "\"name\":\"combine\"", "\"security\":{\"secure\":false,\"targetBits\":0,\"heStandardBits\":null,",
-                "\"ringDimension\":306}", "\"wordBits\":16,\"digitBase\":9,\"digitsPerSlot\":3,\"slotsPerWord\":2");
-        assertThat(text).doesNotContain("operations");
-        assertThat(text.lines()).hasSize(1);
+    void compareJsonIsOneObjectBuiltFromFields(@TempDir Path dir) {
+        JsonNode json = ToolRunner.assertConvention(new FheTool(), dir, List.of(), "compare", "--params", "T0", "--a",
+                "7", "--b", "7", "--json", "--baseline").json();
+        assertThat(json.get("params").asText()).isEqualTo("T0");
+        assertThat(json.get("lessThan").asBoolean()).isFalse();
+        assertThat(json.get("equal").asBoolean()).isTrue();
+        assertThat(json.get("min").asText()).isEqualTo("7");
+        assertThat(json.get("max").asText()).isEqualTo("7");
+        assertThat(json.get("minMaxNote").isNull()).isTrue();
+        assertThat(json.get("correct").asBoolean()).isTrue();
+        assertThat(json.get("options").asText()).isEqualTo("baseline");
+        assertThat(json.get("wordBits").asInt()).isEqualTo(16);
+        assertThat(json.get("digitBase").asInt()).isEqualTo(9);
+        assertThat(json.get("digitsPerSlot").asInt()).isEqualTo(3);
+        assertThat(json.get("slotsPerWord").asInt()).isEqualTo(2);
+        JsonNode security = json.get("security");
+        assertThat(security.get("secure").asBoolean()).isFalse();
+        assertThat(security.get("targetBits").asInt()).isZero();
+        assertThat(security.get("heStandardBits").isNull()).isTrue();
+        assertThat(security.get("ringDimension").asInt()).isEqualTo(306);
+        assertThat(json.get("stages").findValuesAsText("name")).containsExactly("extract", "evaluate", "fold",
+                "combine", "min/max");
+        assertThat(json.toString()).doesNotContain("operations", "@", "Ciphertext[");
     }
 
     @Test
@@ -58,11 +78,15 @@ class CompareCommandTest {
     }
 
     @Test
-    void benchRunsTheLadderAndAgreesWithTheBaseline() throws Exception {
-        String text = run("bench", "--params", "T0", "--seed", "3");
-        assertThat(text).contains("fhe bench: tier T0", "51 word pairs per ciphertext", "baseline",
+    void benchRunsTheLadderAndAgreesWithTheBaseline(@TempDir Path dir) {
+        JsonNode json = ToolRunner.assertConvention(new FheTool(), dir, List.of(), "bench", "--params", "T0", "--seed",
+                "3", "--json").json();
+        assertThat(json.get("tier").asText()).isEqualTo("T0");
+        assertThat(json.get("wordPairs").asInt()).isEqualTo(51);
+        assertThat(json.get("rungs").findValuesAsText("rung")).containsExactly("baseline", "rns (2 threads)",
+                "rns+circuit (2 threads)", "rns+circuit+compaction (2 threads)",
                 "rns+circuit+compaction+nonblocking (2 threads)");
-        assertThat(text.lines().filter(line -> line.endsWith("= baseline"))).hasSize(5);
+        assertThat(json.get("rungs").findValues("sameAsBaseline")).allMatch(JsonNode::asBoolean);
     }
 
     @Test

@@ -38,6 +38,24 @@ class FheCommandTest {
         assertThat(budgets.get(8)).as("products consume budget").isLessThan(budgets.get(0) - 40);
     }
 
+    @Test
+    void selftestJsonFollowsTheConvention(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        com.fasterxml.jackson.databind.JsonNode json = org.wisekit.harness.testing.ToolRunner.assertConvention(
+                new FheTool(), dir, java.util.List.of(), "selftest", "--params", "T0", "--seed", "7", "--json").json();
+        assertThat(json.get("tier").asText()).isEqualTo("T0");
+        assertThat(json.get("slots").asInt()).isEqualTo(102);
+        assertThat(json.get("steps")).hasSize(9);
+        assertThat(json.get("steps").findValues("noiseBudgetBits")).allMatch(budget -> budget.asDouble() > 1);
+        assertThat(json.get("operations").get("multiplications").asLong()).isPositive();
+        // the group and every subcommand answer -h and --version
+        for (String sub : new String[] {"keygen", "encrypt", "compare", "min", "sort", "decrypt", "bench"}) {
+            org.wisekit.harness.testing.ToolRunner.Run help = org.wisekit.harness.testing.ToolRunner.run(new FheTool(),
+                    sub, "-h");
+            assertThat(help.exitCode()).as(sub).isZero();
+            assertThat(org.wisekit.harness.testing.ToolRunner.run(new FheTool(), sub, "--version").exitCode()).isZero();
+        }
+    }
+
     /** The exact-budget column of the step lines. */
     private static java.util.List<Double> budgets(String text) {
         return text.lines().filter(line -> line.matches(".*\\d+ ok\\s+\\d+$"))

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.wisekit.fhe.bgv.BgvCodec;
 import org.wisekit.fhe.bgv.BgvFormatException;
+import org.wisekit.fhe.bgv.BgvParameters;
+import org.wisekit.fhe.bgv.EvaluationKeys;
+import org.wisekit.fhe.bgv.GaloisElements;
+import org.wisekit.fhe.bgv.KeyGenerator;
 import org.wisekit.fhe.bgv.ParameterTier;
+import org.wisekit.fhe.bgv.SecretKey;
 
 class CompareCodecTest {
 
@@ -127,6 +133,77 @@ class CompareCodecTest {
                 .hasMessageStartingWith("encrypted array rows: corrupted: CRC-32 mismatch");
         assertThatThrownBy(() -> CompareCodec.readEncryptedArray(Arrays.copyOf(bytes, 100), session.parameters()))
                 .hasMessageStartingWith("truncated");
+    }
+
+    @Test
+    void comparisonKeysRoundTripUnderTheirOwnParametersAndCorruptOnesAreRefused() {
+        BgvParameters t0 = ComparisonFixture.T0;
+        KeyGenerator generator = KeyGenerator.withRandomness(t0, new SplittableRandom(8));
+        SecretKey secret = generator.secretKey();
+        EvaluationKeys evaluation = generator.evaluationKeys(secret, List.of(GaloisElements.frobenius(t0, 1)));
+        ComparisonKeys keys = new ComparisonKeys(t0, 0, session.format(), generator.publicKey(secret), evaluation);
+        byte[] bytes = CompareCodec.write(keys);
+        ComparisonKeys restored = CompareCodec.readComparisonKeys(bytes);
+        assertThat(restored.parameters()).isSameAs(t0);
+        assertThat(restored.minimumSecurityBits()).isZero();
+        assertThat(restored.format()).isEqualTo(session.format());
+        assertThat(restored.keyId()).isEqualTo(secret.keyId());
+        assertThat(BgvCodec.write(restored.publicKey())).isEqualTo(BgvCodec.write(keys.publicKey()));
+        assertThat(BgvCodec.write(restored.evaluationKeys())).isEqualTo(BgvCodec.write(evaluation));
+        assertThat(CompareCodec.write(restored)).isEqualTo(bytes);
+        assertThat(restored.supports(new int[0], new int[0])).as("Frobenius only: no in-word shifts").isFalse();
+
+        assertThatThrownBy(() -> new ComparisonKeys(t0, 128, session.format(), keys.publicKey(), evaluation))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the parameters do not meet 128-bit");
+        byte[] target = bytes.clone();
+        ByteBuffer.wrap(target).putInt(HEADER, 7);
+        reseal(target);
+        assertThatThrownBy(() -> CompareCodec.readComparisonKeys(target)).isInstanceOf(BgvFormatException.class)
+                .hasMessage("corrupted comparison keys: security target 7 bits, expected 0 or [80, 256]");
+        byte[] claims128 = bytes.clone();
+        ByteBuffer.wrap(claims128).putInt(HEADER, 128);
+        reseal(claims128);
+        assertThatThrownBy(() -> CompareCodec.readComparisonKeys(claims128)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("128");
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 2] ^= 1;
+        assertThatThrownBy(() -> CompareCodec.readComparisonKeys(flipped)).hasMessageStartingWith("corrupted: CRC-32");
+        assertThatThrownBy(() -> CompareCodec.readComparisonKeys(Arrays.copyOf(bytes, bytes.length - 9)))
+                .hasMessageStartingWith("truncated");
+        assertThatThrownBy(() -> CompareCodec.readComparisonKeys(BgvCodec.write(secret)))
+                .hasMessage("expected comparison keys (parameters, word format, public and evaluation keys), found a "
+                        + "secret key");
+    }
+
+    @Test
+    void comparisonResultsRoundTripAndDecryptToTheirBits() {
+        ComparisonResult result = new ComparisonResult(session.encryptor().encrypt(1, 0, 1).ciphertext(),
+                session.encryptor().encrypt(0, 1, 0).ciphertext(), session.format(), 3, List.of());
+        byte[] bytes = CompareCodec.write(result);
+        ComparisonResult restored = CompareCodec.readComparisonResult(bytes, session.parameters());
+        assertThat(restored.count()).isEqualTo(3);
+        assertThat(restored.format()).isEqualTo(session.format());
+        assertThat(session.decryptor().lessThan(restored)).containsExactly(true, false, true);
+        assertThat(session.decryptor().equal(restored)).containsExactly(false, true, false);
+        assertThat(CompareCodec.write(restored)).isEqualTo(bytes);
+
+        assertThatThrownBy(() -> CompareCodec.readComparisonResult(bytes, ParameterTier.T1.insecureParameters()))
+                .isInstanceOf(BgvFormatException.class)
+                .hasMessageStartingWith("a comparison result made for other parameters (fingerprint");
+        byte[] count = bytes.clone();
+        ByteBuffer.wrap(count).putInt(HEADER + 20, 52);
+        reseal(count);
+        assertThatThrownBy(() -> CompareCodec.readComparisonResult(count, session.parameters()))
+                .hasMessage("corrupted comparison result: count 52 outside [1, 51]");
+        byte[] nested = bytes.clone();
+        nested[HEADER + 28 + 40] ^= 1;
+        reseal(nested);
+        assertThatThrownBy(() -> CompareCodec.readComparisonResult(nested, session.parameters()))
+                .hasMessageStartingWith("comparison result: corrupted: CRC-32 mismatch");
+        assertThatThrownBy(() -> CompareCodec.readComparisonResult(Arrays.copyOf(bytes, 60), session.parameters()))
+                .hasMessageStartingWith("truncated");
+        assertThatThrownBy(() -> CompareCodec.readEncryptedWords(bytes, session.parameters()))
+                .hasMessage("expected encrypted words, found a comparison result");
     }
 
     private static void reseal(byte[] bytes) {

@@ -53,7 +53,7 @@ class CompareReproductionTest {
         assertThat(parity.paperValue()).contains("0.06 s per batch of 51");
         assertThat(results.claims().get(8).verdict()).isEqualTo(Verdict.NOT_RUN);
         assertThat(results.claims().get(9).verdict()).isEqualTo(Verdict.OUT_OF_SCOPE);
-        Path folder = reports.resolve("fhe-boostcom").resolve("compare");
+        Path folder = reports.resolve("fhe-boostcom").resolve("compare").resolve("smoke");
         assertThat(folder.resolve("ablation-ladder.png")).isRegularFile();
         assertThat(Files.readString(folder.resolve("report.md"))).contains("Ablation ladder", "budget exact",
                 "sort of N = 4", "argmin", "min/max of 51 pairs", "Parameter sets of this run", "No secure B1",
