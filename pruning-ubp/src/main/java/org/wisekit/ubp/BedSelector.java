@@ -8,8 +8,8 @@ import org.wisekit.ubp.internal.WindowDp;
 
 /**
  * BED, block expansion and division: a fast, pseudo-optimal unaligned selection. <b>Reconstructed</b>:
- * the paper names BED but its text is not available, so this follows the implementation note's
- * specification (section 2.5), built on the expand/divide invariant of the authors' greedy. It is not
+ * the paper names BED but its text is not available, so this is our specification of it, built on the
+ * expand/divide invariant of the authors' greedy. It is not
  * claimed to be the paper's exact algorithm.
  *
  * <ol>

@@ -3,8 +3,8 @@ package org.wisekit.fhe.compare;
 import java.util.List;
 
 /**
- * BoostCom's CPU-portable optimizations (note §2.2, reconstructed), each a switch so that it can be measured
- * alone; every combination decrypts to exactly the baseline's results.
+ * BoostCom's CPU-portable optimizations (reconstructed from the paper's description), each a switch so
+ * that it can be measured alone; every combination decrypts to exactly the baseline's results.
  *
  * <ul>
  *   <li>{@code rnsParallel}: key and modulus switches split their per-prime and per-digit work over the pool

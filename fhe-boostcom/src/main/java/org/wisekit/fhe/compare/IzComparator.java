@@ -9,7 +9,7 @@ import org.wisekit.fhe.bgv.Evaluator;
 import org.wisekit.fhe.bgv.Plaintext;
 
 /**
- * The Iliashenko-Zucca word comparison circuits (univariate, note §2.1) with BoostCom's switches
+ * The Iliashenko-Zucca word comparison circuits (univariate form) with BoostCom's switches
  * ({@link BoostComOptions}): compare, min/max, argmin and minimum of an array, and direct sort.
  *
  * <p><b>compare(x, y)</b>, per pair of words, with z = x - y:

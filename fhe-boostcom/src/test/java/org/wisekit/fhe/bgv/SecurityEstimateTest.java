@@ -81,7 +81,7 @@ class SecurityEstimateTest {
         // HElib 2.x, dense secret: 3.8 phi / (log2 QP - log2(3.2 sqrt(m))) - 20. By hand at m = 17293,
         // log2 QP = 628.0: log2(3.2 sqrt(17293)) = 8.7168, 3.8 * 17292 / 619.283 - 20 = 86.106.
         assertThat(SecurityEstimate.helibBits(17293, 17292, 628.0)).isCloseTo(86.106, within(0.001));
-        // The anchors (../shared/anchors/README.md): HElib reports 86.1 bits for B2 (log2 Q = 463.4) and 32.4 for
+        // HElib 2.3.0 as measured beside this project (Intel Xeon) reports 86.1 bits for B2 (log2 Q = 463.4) and 32.4 for
         // B1 (log2 Q = 463.1), both counting its special primes too ("roughly 150 bits on top of log2 Q"). The
         // formula must explain both with about the same special modulus (same c, nearly the same chain): it
         // needs 164.6 and 167.2 bits, three ~55-bit special primes each. (HElib's older 7.2 phi / log2 QP - 110

@@ -41,7 +41,7 @@ import org.wisekit.tensor.Tensor;
 
 /**
  * MADDNESS's accuracy-vs-speed claims on real data (Fashion-MNIST last-layer task, image filters on
- * the scikit-learn sample photos) and the AMU-style stacked LUT MLP (implementation note section 5).
+ * the scikit-learn sample photos) and the AMU-style stacked LUT MLP (reconstructed).
  */
 public final class ParetoReproduction implements Reproduction {
 

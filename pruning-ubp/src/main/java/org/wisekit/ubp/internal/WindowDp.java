@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The exact block-selection dynamic program of the authors' {@code get_unaligned_mask}, in the
- * position-major form of the implementation note (section 2.3).
+ * position-major form.
  *
  * <p>The score matrix is flattened column by column into a sequence a[0..N) of segments (columns) of
  * equal length. A window is {@code width} consecutive positions inside one segment; its score is the sum
