@@ -14,6 +14,8 @@
  * <p>Errors: {@link org.wisekit.datasets.DatasetUnavailableException} for missing or corrupt data,
  * its subclass {@link org.wisekit.datasets.MalformedDataException} for files that cannot be parsed.
  * Tests that need real data use {@code org.wisekit.datasets.testing.RealData} from this module's test-jar.
- * The module depends on {@code wisekit-tensor} and the JDK only.
+ * Array and file formats shared by the modules are in {@code org.wisekit.datasets.io} ({@code Npy},
+ * {@code Safetensors}, {@code AtomicFiles}). The module depends on the JDK, {@code wisekit-tensor} and
+ * {@code org.json} (safetensors headers) only.
  */
 package org.wisekit.datasets;

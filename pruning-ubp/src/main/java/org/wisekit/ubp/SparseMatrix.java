@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.wisekit.ubp.internal.AtomicWrite;
+import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.ubp.kernel.ScalarSpmm;
 import org.wisekit.ubp.kernel.VectorSpmm;
 
@@ -270,7 +270,7 @@ public final class SparseMatrix {
 
     /** Writes the file format above to {@code file}, atomically (temporary file, then rename). */
     public void write(Path file) {
-        AtomicWrite.write(file, toBytes());
+        AtomicFiles.write(file, toBytes());
     }
 
     /** Reads and checks a packed matrix file; {@link #fromBytes} with the path as name. */

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.wisekit.datasets.io.Safetensors;
 
 /**
  * A dense weight matrix W, Co x Ci, row-major ({@code values[r * cols + c]}), and its text file format
@@ -33,6 +35,32 @@ public record WeightMatrix(int rows, int cols, float[] values) {
             throw new IllegalArgumentException("a " + rows + " x " + cols + " matrix needs " + (long) rows * cols
                     + " values, got " + (values == null ? "null" : values.length));
         }
+    }
+
+    /**
+     * A safetensors tensor as a weight matrix: shape[0] rows (output channels) by the product of the other
+     * dimensions (a 2-D (out, in) weight as is; a convolution weight (O, I, kh, kw) as O x (I kh kw), the
+     * row-major flattening, whose column (i kh + y) kw + x is the im2col row of input channel i at kernel
+     * position (y, x); (O, I, k) likewise). The values are {@link Safetensors.Tensor#toFloats()}.
+     *
+     * @throws IllegalArgumentException when the rank is not 2, 3 or 4, a dimension is 0, or the dtype is
+     *                                  not F16, BF16, F32 or F64
+     */
+    public static WeightMatrix of(Safetensors.Tensor tensor) {
+        long[] shape = tensor.shape();
+        if (shape.length < 2 || shape.length > 4) {
+            throw new IllegalArgumentException("a weight matrix needs a tensor of rank 2 (out, in), 3 (out, in, k) or 4"
+                    + " (out, in, kh, kw), got rank " + shape.length + " " + Arrays.toString(shape));
+        }
+        long cols = tensor.elements() / Math.max(shape[0], 1);
+        if (shape[0] < 1 || cols < 1 || Arrays.stream(shape).anyMatch(d -> d < 1)) {
+            throw new IllegalArgumentException("a weight matrix needs every dimension >= 1, got shape "
+                    + Arrays.toString(shape));
+        }
+        if (shape[0] > Integer.MAX_VALUE || cols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large for a weight matrix");
+        }
+        return new WeightMatrix((int) shape[0], (int) cols, tensor.toFloats());
     }
 
     /** Reads the text format above; errors name the file and what is wrong. */

@@ -19,13 +19,14 @@
  *       <b>reconstructed</b>) and multiplies dense CHW inputs on a {@link org.wisekit.ubp.KernelPath}
  *       (Vector API or scalar, same bits); {@link org.wisekit.ubp.SparseMatrix#write} and
  *       {@link org.wisekit.ubp.SparseMatrix#read} save and load it in a documented binary format.</li>
- *   <li><b>Weight files</b>: {@link org.wisekit.ubp.io.Safetensors} reads and writes safetensors checkpoints
- *       (a tensor becomes a {@link org.wisekit.ubp.WeightMatrix}; a pruned tensor goes back in place).</li>
+ *   <li><b>Weight files</b>: {@link org.wisekit.datasets.io.Safetensors} (wisekit-datasets) reads and writes
+ *       safetensors checkpoints; {@link org.wisekit.ubp.WeightMatrix#of} makes a tensor a weight matrix, and a
+ *       pruned tensor goes back in place ({@code Safetensors.Tensor.masked}).</li>
  *   <li><b>Pruning schedule</b>: {@link org.wisekit.ubp.PruningSchedule} (the Zhu-Gupta cubic ramp).</li>
  * </ul>
  *
- * <p>This package, {@code org.wisekit.ubp.kernel}, {@code org.wisekit.ubp.io} and {@code org.wisekit.ubp.internal} need only the JDK
- * (with {@code jdk.incubator.vector} for the vector kernels). Pruning-aware training of DL4J networks is in
+ * <p>This package, {@code org.wisekit.ubp.kernel} and {@code org.wisekit.ubp.internal} need only the JDK
+ * (with {@code jdk.incubator.vector} for the vector kernels) and wisekit-datasets (safetensors, atomic writes). Pruning-aware training of DL4J networks is in
  * {@code org.wisekit.ubp.dl4j} and needs DL4J on the class path (see the module README); the reproductions
  * ({@code pruning-ubp/selection}, {@code pruning-ubp/accuracy}, {@code pruning-ubp/kernel}) are in
  * {@code org.wisekit.ubp.repro} and the tool {@code wisekit ubp select} in {@code org.wisekit.ubp.cli}.

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.wisekit.lwquant.io.SafeTensor;
-import org.wisekit.lwquant.io.Safetensors;
+import org.wisekit.datasets.io.Safetensors;
+import org.wisekit.datasets.io.Safetensors.Tensor;
 import org.wisekit.lwquant.llama.Linear;
 import org.wisekit.lwquant.llama.LlamaConfig;
 import org.wisekit.lwquant.llama.LlamaModel;
@@ -116,7 +116,7 @@ public final class QuantizedLlama {
     }
 
     public void write(Path file) {
-        Map<String, SafeTensor> tensors = new LinkedHashMap<>();
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, String> meta = new LinkedHashMap<>();
         base.config().toHfMap().forEach((k, v) -> meta.put(k, String.valueOf(v)));
         meta.put("lwquant.format", FORMAT);
@@ -126,24 +126,24 @@ public final class QuantizedLlama {
             QuantizedMatrix q = matrices.get(e.getKey());
             if (q == null) {
                 int[] shape = LlamaModel.shapeOf(base.config(), e.getKey());
-                tensors.put(e.getKey(), SafeTensor.ofFloats(e.getValue(), Arrays.stream(shape).asLongStream().toArray()));
+                tensors.put(e.getKey(), Tensor.ofFloats(e.getValue(), Arrays.stream(shape).asLongStream().toArray()));
                 continue;
             }
             String name = e.getKey();
             int groups = q.scales().length / q.rows();
-            tensors.put(name + ".qcodes", SafeTensor.ofBytes(q.packedCodes()));
-            tensors.put(name + ".scales", SafeTensor.ofHalves(q.scales(), q.rows(), groups));
+            tensors.put(name + ".qcodes", Tensor.ofBytes(q.packedCodes(), q.packedCodes().length));
+            tensors.put(name + ".scales", Tensor.ofHalves(q.scales(), q.rows(), groups));
             if (!q.symmetric()) {
-                tensors.put(name + ".qzeros", SafeTensor.ofBytes(q.packedZeros()));
+                tensors.put(name + ".qzeros", Tensor.ofBytes(q.packedZeros(), q.packedZeros().length));
             }
             meta.put(name, q.bits() + "," + q.groupSize() + "," + q.rows() + "," + q.cols() + ","
                     + (q.symmetric() ? "sym" : "asym"));
         }
-        Safetensors.write(file, tensors, meta);
+        new Safetensors(tensors, meta).write(file);
     }
 
     public static QuantizedLlama read(Path file) {
-        Safetensors.Contents contents = Safetensors.read(file);
+        Safetensors contents = Safetensors.read(file);
         Map<String, String> meta = contents.metadata();
         if (!FORMAT.equals(meta.get("lwquant.format"))) {
             throw new IllegalArgumentException(file + ": not an " + FORMAT + " file (lwquant.format = "
@@ -160,14 +160,14 @@ public final class QuantizedLlama {
         Map<String, float[]> floats = new LinkedHashMap<>();
         Map<String, QuantizedMatrix> m = new LinkedHashMap<>();
         for (String name : LlamaModel.expectedSizes(config).keySet()) {
-            SafeTensor plain = contents.tensors().get(name);
+            Tensor plain = contents.tensors().get(name);
             if (plain != null) {
                 floats.put(name, plain.toFloats());
                 continue;
             }
             String spec = meta.get(name);
-            SafeTensor codes = contents.tensors().get(name + ".qcodes");
-            SafeTensor scales = contents.tensors().get(name + ".scales");
+            Tensor codes = contents.tensors().get(name + ".qcodes");
+            Tensor scales = contents.tensors().get(name + ".scales");
             if (spec == null || codes == null || scales == null) {
                 throw new IllegalArgumentException(file + ": tensor '" + name + "' is missing");
             }
@@ -183,7 +183,7 @@ public final class QuantizedLlama {
                 throw new IllegalArgumentException(file + ": tensor '" + name + "' is " + rows + " x " + cols
                         + ", the config needs " + expected[0] + " x " + expected[1]);
             }
-            SafeTensor zeros = contents.tensors().get(name + ".qzeros");
+            Tensor zeros = contents.tensors().get(name + ".qzeros");
             QuantizedMatrix q = new QuantizedMatrix(rows, cols, b, Integer.parseInt(s[1]), codes.data(),
                     scales.toHalves(), s[4].equals("asym") ? zeros == null ? new byte[0] : zeros.data() : null);
             m.put(name, q);

@@ -5,7 +5,7 @@
  * ({@link org.wisekit.lwquant.Ordering}), mixed-bit llama models and their file format
  * ({@link org.wisekit.lwquant.QuantizedLlama}), GPTQ calibration and perplexity. Quantizers are in
  * {@code quant}, the Java llama forward pass in {@code llama}, all-MiniLM-L6-v2 in {@code bert},
- * safetensors I/O in {@code io}, GGUF export and reading in {@code gguf} and {@code tokenizer.json}
+ * safetensors I/O through {@code org.wisekit.datasets.io.Safetensors}, GGUF export and reading in {@code gguf} and {@code tokenizer.json}
  * tokenisation in {@code text}; {@link org.wisekit.lwquant.Checkpoints} loads any of the formats. All of these
  * are plain Java. The reproduction
  * {@code quantization-layerwise/ordering} is in {@code repro}, the {@code wisekit lwquant} tool in

@@ -81,7 +81,7 @@ class DecoderTest {
             assertThat(back.bitsPerBlock()).containsExactly(4, 2);
             assertThat(back.dequantized().logits(calib.get(0))).containsExactly(ql.dequantized().logits(calib.get(0)));
             long quantBytes = 0;
-            var contents = org.wisekit.lwquant.io.Safetensors.read(file);
+            var contents = org.wisekit.datasets.io.Safetensors.read(file);
             for (var e : contents.tensors().entrySet()) {
                 if (e.getKey().endsWith(".qcodes") || e.getKey().endsWith(".scales") || e.getKey().endsWith(".qzeros")) {
                     quantBytes += e.getValue().data().length;

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.datasets.io.Npy;
+import org.wisekit.datasets.io.Safetensors;
 import org.wisekit.ubp.WeightMatrix;
-import org.wisekit.ubp.io.Safetensors;
 
 /**
  * The weights {@code wisekit ubp select} works on, as read from the user's file, and the writers of the pruned
@@ -111,7 +111,7 @@ final class WeightsFile {
         }
         try {
             Safetensors.Tensor t = file.tensor(name);
-            return new WeightsFile(Format.SAFETENSORS, path, name, t.dtype().name(), t.shape(), t.toMatrix(), null, file);
+            return new WeightsFile(Format.SAFETENSORS, path, name, t.dtype().name(), t.shape(), WeightMatrix.of(t), null, file);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--tensor " + name + ": " + e.getMessage());
         }

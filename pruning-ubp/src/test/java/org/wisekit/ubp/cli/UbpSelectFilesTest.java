@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.datasets.io.Npy;
+import org.wisekit.datasets.io.Safetensors;
+import org.wisekit.datasets.io.Safetensors.Dtype;
+import org.wisekit.datasets.io.Safetensors.Tensor;
 import org.wisekit.harness.testing.ToolRunner;
 import org.wisekit.harness.testing.ToolRunner.Run;
 import org.wisekit.ubp.BlockSelection;
 import org.wisekit.ubp.KernelPath;
 import org.wisekit.ubp.SparseKernel;
 import org.wisekit.ubp.SparseMatrix;
-import org.wisekit.ubp.io.Safetensors;
-import org.wisekit.ubp.io.Safetensors.Dtype;
-import org.wisekit.ubp.io.Safetensors.Tensor;
 
 /** {@code wisekit ubp select} on the user's .npy and safetensors files, and the files it writes. */
 class UbpSelectFilesTest {

@@ -8,14 +8,13 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.json.JSONException;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 
 /**
- * A small JSON reader and string quoting on top of org.json's tokenizer. Objects become
+ * A small JSON reader on top of org.json's tokenizer (config.json, tokenizer.json). Objects become
  * {@link LinkedHashMap}s in document order (a repeated key keeps its first position and its last value),
  * arrays {@link List}s, numbers {@link Number}s, {@code null} Java {@code null}. Strict where JSON is: keys
  * and strings must be double-quoted and bare words other than {@code true}, {@code false} and {@code null}
@@ -164,36 +163,5 @@ public final class Json {
             // not integral or out of range: reported below
         }
         throw new IllegalArgumentException(what + " must be an integer, got " + v);
-    }
-
-    /**
-     * {@code s} as a JSON string literal: {@code "} and {@code \} escaped, control characters as
-     * {@code \b \t \n \f \r} or {@code \}{@code u00XX}, everything else (non-ASCII included) as is.
-     *
-     * @param s the string
-     * @return the quoted literal
-     */
-    public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\t' -> sb.append("\\t");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wisekit.datasets.io.Safetensors;
 import org.wisekit.lwquant.internal.Json;
-import org.wisekit.lwquant.io.SafeTensor;
-import org.wisekit.lwquant.io.Safetensors;
 
 /**
  * Loads and saves float llama-style checkpoints in safetensors. The config comes from a Hugging Face
@@ -21,10 +20,10 @@ public final class LlamaCheckpoint {
     }
 
     public static LlamaModel load(Path file) {
-        Safetensors.Contents contents = Safetensors.read(file);
+        Safetensors contents = Safetensors.read(file);
         LlamaConfig config = config(file, contents.metadata());
         Map<String, float[]> weights = new LinkedHashMap<>();
-        for (Map.Entry<String, SafeTensor> e : contents.tensors().entrySet()) {
+        for (Map.Entry<String, Safetensors.Tensor> e : contents.tensors().entrySet()) {
             String name = e.getKey();
             if (name.endsWith("rotary_emb.inv_freq")) {
                 continue;
@@ -72,10 +71,10 @@ public final class LlamaCheckpoint {
 
     /** Writes the model as F32 safetensors with its config in {@code __metadata__}, plus extra metadata. */
     public static void save(LlamaModel model, Path file, Map<String, String> extraMetadata) {
-        Map<String, SafeTensor> tensors = new LinkedHashMap<>();
+        Map<String, Safetensors.Tensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> e : model.weights().entrySet()) {
             int[] shape = LlamaModel.shapeOf(model.config(), e.getKey());
-            tensors.put(e.getKey(), SafeTensor.ofFloats(e.getValue(), Arrays.stream(shape).asLongStream().toArray()));
+            tensors.put(e.getKey(), Safetensors.Tensor.ofFloats(e.getValue(), Arrays.stream(shape).asLongStream().toArray()));
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         model.config().toHfMap().forEach((k, v) -> metadata.put(k, String.valueOf(v)));
@@ -83,6 +82,6 @@ public final class LlamaCheckpoint {
         if (extraMetadata != null) {
             metadata.putAll(extraMetadata);
         }
-        Safetensors.write(file, tensors, metadata);
+        new Safetensors(tensors, metadata).write(file);
     }
 }

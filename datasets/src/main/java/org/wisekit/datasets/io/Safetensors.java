@@ -1,4 +1,4 @@
-package org.wisekit.ubp.io;
+package org.wisekit.datasets.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,27 +18,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.wisekit.ubp.WeightMatrix;
-import org.wisekit.ubp.internal.AtomicWrite;
-import org.wisekit.ubp.internal.StrictJson;
+import org.json.JSONArray;
+import org.json.JSONException;
+import org.json.JSONObject;
+import org.json.JSONParserConfiguration;
 
 /**
  * A safetensors file (the format of Hugging Face / PyTorch weights) held in memory: named tensors and the
- * optional string metadata, with a strict reader and a writer. JDK only.
+ * optional string metadata, with a reader that checks the header's structure and a writer. The one
+ * safetensors reader and writer of the project.
  *
  * <p>The format: 8 bytes, an unsigned little-endian 64-bit N; N bytes of UTF-8 JSON, an object
  * {@code {"NAME": {"dtype": "F32", "shape": [2, 3], "data_offsets": [BEGIN, END]}, ...,
  * "__metadata__": {"key": "value"}}} ({@code __metadata__} optional, string values only); then the data
  * buffer, every tensor's elements row-major (C order), little-endian, at bytes {@code [BEGIN, END)} of the
- * buffer. {@link #read} accepts a file only if the header is valid JSON (strict: no duplicate keys, no
- * trailing commas), every entry has exactly those three fields, the dtype is one of {@link Dtype}, END -
- * BEGIN is the shape's element count times the dtype's width, and the tensors tile the data buffer
- * exactly (no gap, no overlap, nothing after the last one), as the reference implementation requires.
- * Errors are {@link IllegalArgumentException}s with one line that starts with the file's name.
+ * buffer.
  *
- * <p>{@link #toBytes()} writes the tensors in this object's order, contiguously, the header padded with
- * spaces to a multiple of 8 bytes (as the reference writer does). Files up to 2 GiB (one Java array).
+ * <p><b>Reading</b> ({@link #read(Path)}, {@link #read(byte[], String)}). The header is parsed by org.json in
+ * its strict mode, which rejects unquoted keys and values, single quotes, trailing commas, duplicate keys and
+ * text after the object, but is a little more lenient than RFC 8259 in places (raw control characters inside
+ * strings, for example, are accepted); that is deliberate: what matters is the header's structure, which is
+ * checked strictly, as the reference implementation does: the header is a JSON object; every tensor entry is an
+ * object with a {@code dtype} of {@link Dtype}, a {@code shape} of non-negative integers and two
+ * non-negative integer {@code data_offsets} (other fields are ignored, as by the reference reader);
+ * END - BEGIN is the shape's element count times the dtype's width; and the tensors tile the data buffer
+ * exactly (no gap, no overlap, nothing after the last one). {@code __metadata__}, when present, is an object
+ * of strings. Errors are {@link IllegalArgumentException}s with one line that starts with the file's name.
+ * The tensors come in the order of their data in the file (the reference reader's order; ties between
+ * empty tensors by name), the metadata sorted by key (the format's metadata is an unordered map).
+ *
+ * <p><b>Writing</b> ({@link #toBytes()}, {@link #write(Path)}) puts the tensors in this object's order,
+ * contiguously, {@code __metadata__} first when there is any, the header padded with spaces to a multiple
+ * of 8 bytes (as the reference writer does); {@link #write(Path)} goes through {@link AtomicFiles}. Files up
+ * to 2 GiB (one Java array).
+ * <pre>{@code
+ * new Safetensors(Map.of("w", Safetensors.Tensor.ofFloats(values, rows, cols)), Map.of("format", "pt"))
+ *         .write(Path.of("w.safetensors"));
+ * float[] back = Safetensors.read(Path.of("w.safetensors")).tensor("w").toFloats();
+ * }</pre>
  *
  * <p>Immutable: the tensors' byte arrays are shared, not copied, so do not change them (see
  * {@link Tensor}). Thread-safe.
@@ -49,6 +69,7 @@ public final class Safetensors {
     public static final long MAX_HEADER_BYTES = 100_000_000L;
 
     private static final String METADATA = "__metadata__";
+    private static final JSONParserConfiguration STRICT = new JSONParserConfiguration().withStrictMode(true);
 
     /** Element types of the safetensors format, with their width in bytes. */
     public enum Dtype {
@@ -99,13 +120,18 @@ public final class Safetensors {
         /** A float32 tensor of {@code values} (row-major) with the given shape. */
         public static Tensor ofFloats(float[] values, long... shape) {
             ByteBuffer buf = ByteBuffer.allocate(Math.multiplyExact(values.length, 4)).order(ByteOrder.LITTLE_ENDIAN);
-            for (float v : values) {
-                buf.putFloat(v);
-            }
+            buf.asFloatBuffer().put(values);
             return new Tensor(Dtype.F32, shape, buf.array());
         }
 
-        /** A U8 tensor of {@code values} (row-major) with the given shape. */
+        /** An F16 tensor of raw IEEE 754 binary16 bit patterns (row-major) with the given shape. */
+        public static Tensor ofHalves(short[] bits, long... shape) {
+            ByteBuffer buf = ByteBuffer.allocate(Math.multiplyExact(bits.length, 2)).order(ByteOrder.LITTLE_ENDIAN);
+            buf.asShortBuffer().put(bits);
+            return new Tensor(Dtype.F16, shape, buf.array());
+        }
+
+        /** A U8 tensor of {@code values} (row-major, copied) with the given shape. */
         public static Tensor ofBytes(byte[] values, long... shape) {
             return new Tensor(Dtype.U8, shape, values.clone());
         }
@@ -136,9 +162,12 @@ public final class Safetensors {
             }
             ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
             float[] out = new float[Math.toIntExact(elements())];
+            if (dtype == Dtype.F32) {
+                in.asFloatBuffer().get(out);
+                return out;
+            }
             for (int i = 0; i < out.length; i++) {
                 out[i] = switch (dtype) {
-                    case F32 -> in.getFloat(4 * i);
                     case F64 -> (float) in.getDouble(8 * i);
                     case F16 -> halfToFloat(in.getShort(2 * i));
                     case BF16 -> Float.intBitsToFloat((in.getShort(2 * i) & 0xffff) << 16);
@@ -149,28 +178,17 @@ public final class Safetensors {
         }
 
         /**
-         * This tensor as a weight matrix: shape[0] rows (output channels) by the product of the other
-         * dimensions (a 2-D (out, in) weight as is; a convolution weight (O, I, kh, kw) as O x (I kh kw), the
-         * row-major flattening, whose column (i kh + y) kw + x is the im2col row of input channel i at
-         * kernel position (y, x); (O, I, k) likewise).
+         * The raw binary16 bit patterns of an F16 tensor, row-major.
          *
-         * @throws IllegalArgumentException when the rank is not 2, 3 or 4, a dimension is 0, or the dtype is
-         *                                  not F16, BF16, F32 or F64
+         * @throws IllegalArgumentException for any other dtype
          */
-        public WeightMatrix toMatrix() {
-            if (shape.length < 2 || shape.length > 4) {
-                throw new IllegalArgumentException("a weight matrix needs a tensor of rank 2 (out, in), 3 (out, in, k) or 4"
-                        + " (out, in, kh, kw), got rank " + shape.length + " " + Arrays.toString(shape));
+        public short[] toHalves() {
+            if (dtype != Dtype.F16) {
+                throw new IllegalArgumentException("dtype " + dtype + " is not F16");
             }
-            long cols = elements() / Math.max(shape[0], 1);
-            if (shape[0] < 1 || cols < 1 || Arrays.stream(shape).anyMatch(d -> d < 1)) {
-                throw new IllegalArgumentException("a weight matrix needs every dimension >= 1, got shape "
-                        + Arrays.toString(shape));
-            }
-            if (shape[0] > Integer.MAX_VALUE || cols > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large for a weight matrix");
-            }
-            return new WeightMatrix((int) shape[0], (int) cols, toFloats());
+            short[] out = new short[Math.toIntExact(elements())];
+            ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out);
+            return out;
         }
 
         /**
@@ -214,7 +232,7 @@ public final class Safetensors {
     private final Map<String, String> metadata;
 
     /**
-     * @param tensors  the tensors by name, in file order; names non-empty and not {@code __metadata__}
+     * @param tensors  the tensors by name, in the order to write them; names non-empty and not {@code __metadata__}
      * @param metadata the string metadata (may be empty)
      */
     public Safetensors(Map<String, Tensor> tensors, Map<String, String> metadata) {
@@ -243,7 +261,7 @@ public final class Safetensors {
         return new Safetensors(Map.of(name, tensor), Map.of());
     }
 
-    /** The tensors by name, in file order (unmodifiable). */
+    /** The tensors by name, in file order (unmodifiable; {@code get} gives null for an absent name). */
     public Map<String, Tensor> tensors() {
         return tensors;
     }
@@ -296,7 +314,12 @@ public final class Safetensors {
         return i;
     }
 
-    /** Reads a safetensors file; {@link #read(byte[], String)} with the path as name. */
+    /**
+     * Reads a safetensors file; {@link #read(byte[], String)} with the path as name.
+     *
+     * @throws IllegalArgumentException when the file is not a valid safetensors file or is over 2 GiB
+     * @throws UncheckedIOException     when it cannot be read
+     */
     public static Safetensors read(Path file) {
         long size;
         byte[] bytes;
@@ -321,7 +344,7 @@ public final class Safetensors {
      */
     public static Safetensors read(byte[] bytes, String name) {
         if (bytes.length < 8) {
-            throw new IllegalArgumentException(name + ": not a safetensors file: " + bytes.length
+            throw new IllegalArgumentException(name + ": truncated or not a safetensors file: " + bytes.length
                     + " bytes, shorter than the 8-byte header length");
         }
         long n = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -339,95 +362,94 @@ public final class Safetensors {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(name + ": the header is not UTF-8");
         }
-        Object parsed;
-        try {
-            parsed = StrictJson.parse(json);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": header: " + e.getMessage());
-        }
-        if (!(parsed instanceof Map<?, ?> header)) {
+        if (!json.strip().startsWith("{")) {
             throw new IllegalArgumentException(name + ": the header is not a JSON object");
+        }
+        JSONObject header;
+        try {
+            header = new JSONObject(json, STRICT);
+        } catch (JSONException e) {
+            throw new IllegalArgumentException(name + ": the header is not valid JSON: " + e.getMessage());
         }
         int dataStart = 8 + (int) n;
         long dataLength = bytes.length - dataStart;
-        Map<String, String> metadata = new LinkedHashMap<>();
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        List<long[]> ranges = new ArrayList<>();   // begin, end, index in names
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<?, ?> e : header.entrySet()) {
-            String key = (String) e.getKey();
+        Map<String, String> metadata = new TreeMap<>();
+        List<Entry> entries = new ArrayList<>();
+        for (String key : new TreeSet<>(header.keySet())) {   // sorted: the first error reported does not depend on hashing
+            Object value = header.get(key);
             if (key.equals(METADATA)) {
-                if (!(e.getValue() instanceof Map<?, ?> meta)) {
+                if (!(value instanceof JSONObject meta)) {
                     throw new IllegalArgumentException(name + ": __metadata__ must be an object of strings");
                 }
-                for (Map.Entry<?, ?> m : meta.entrySet()) {
-                    if (!(m.getValue() instanceof String s)) {
-                        throw new IllegalArgumentException(name + ": __metadata__ value of '" + m.getKey()
-                                + "' is not a string");
+                for (String k : new TreeSet<>(meta.keySet())) {
+                    if (!(meta.get(k) instanceof String s)) {
+                        throw new IllegalArgumentException(name + ": __metadata__ value of '" + k + "' is not a string");
                     }
-                    metadata.put((String) m.getKey(), s);
+                    metadata.put(k, s);
                 }
                 continue;
             }
-            if (key.isEmpty()) {
-                throw new IllegalArgumentException(name + ": a tensor has an empty name");
-            }
-            String what = name + ": tensor '" + key + "'";
-            if (!(e.getValue() instanceof Map<?, ?> entry)) {
-                throw new IllegalArgumentException(what + ": entry is not an object");
-            }
-            for (Object field : entry.keySet()) {
-                if (!field.equals("dtype") && !field.equals("shape") && !field.equals("data_offsets")) {
-                    throw new IllegalArgumentException(what + ": unknown field '" + field + "'");
-                }
-            }
-            if (!(entry.get("dtype") instanceof String dtypeName)) {
-                throw new IllegalArgumentException(what + ": 'dtype' missing or not a string");
-            }
-            Dtype dtype;
-            try {
-                dtype = Dtype.valueOf(dtypeName);
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException(what + ": unsupported dtype '" + dtypeName + "' (known: "
-                        + Arrays.stream(Dtype.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")");
-            }
-            long[] shape = longs(entry.get("shape"), -1, what, "shape");
-            long[] offsets = longs(entry.get("data_offsets"), 2, what, "data_offsets");
-            long begin = offsets[0];
-            long end = offsets[1];
-            if (begin > end || end > dataLength) {
-                throw new IllegalArgumentException(what + ": data_offsets [" + begin + ", " + end
-                        + "] out of range of the " + dataLength + "-byte data buffer" + (end > dataLength ? " (truncated file?)" : ""));
-            }
-            long needed = byteSizeOrMinus(dtype, shape);
-            if (needed != end - begin) {
-                throw new IllegalArgumentException(what + ": shape " + Arrays.toString(shape) + " of " + dtype + " needs "
-                        + (needed < 0 ? "more than 2^63" : needed) + " bytes, data_offsets give " + (end - begin));
-            }
-            ranges.add(new long[] {begin, end, names.size()});
-            names.add(key);
-            byte[] data = Arrays.copyOfRange(bytes, dataStart + (int) begin, dataStart + (int) end);
-            tensors.put(key, new Tensor(dtype, shape, data));
+            entries.add(entry(name, key, value, dataLength));
         }
-        ranges.sort(Comparator.comparingLong((long[] r) -> r[0]).thenComparingLong(r -> r[1]));
+        entries.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end).thenComparing(Entry::name));
         long at = 0;
-        for (long[] r : ranges) {
-            String t = names.get((int) r[2]);
-            if (r[0] < at) {
-                throw new IllegalArgumentException(name + ": tensor '" + t + "' at bytes [" + r[0] + ", " + r[1]
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (e.begin < at) {
+                throw new IllegalArgumentException(name + ": tensor '" + e.name + "' at bytes [" + e.begin + ", " + e.end
                         + "] overlaps the tensor before it (which ends at " + at + ")");
             }
-            if (r[0] > at) {
-                throw new IllegalArgumentException(name + ": tensor '" + t + "' starts at byte " + r[0]
+            if (e.begin > at) {
+                throw new IllegalArgumentException(name + ": tensor '" + e.name + "' starts at byte " + e.begin
                         + ", leaving a gap after byte " + at + " of the data buffer");
             }
-            at = r[1];
+            at = e.end;
+            byte[] data = Arrays.copyOfRange(bytes, dataStart + (int) e.begin, dataStart + (int) e.end);
+            tensors.put(e.name, new Tensor(e.dtype, e.shape, data));
         }
         if (at != dataLength) {
             throw new IllegalArgumentException(name + ": the tensors cover " + at + " bytes but the data buffer has "
                     + dataLength + " (trailing bytes)");
         }
-        return new Safetensors(tensors, metadata);
+        return new Safetensors(tensors, new LinkedHashMap<>(metadata));
+    }
+
+    /** One checked header entry. */
+    private record Entry(String name, Dtype dtype, long[] shape, long begin, long end) {
+    }
+
+    private static Entry entry(String file, String key, Object value, long dataLength) {
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException(file + ": a tensor has an empty name");
+        }
+        String what = file + ": tensor '" + key + "'";
+        if (!(value instanceof JSONObject entry)) {
+            throw new IllegalArgumentException(what + ": entry is not an object");
+        }
+        if (!(entry.opt("dtype") instanceof String dtypeName)) {
+            throw new IllegalArgumentException(what + ": 'dtype' missing or not a string");
+        }
+        Dtype dtype;
+        try {
+            dtype = Dtype.valueOf(dtypeName);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(what + ": unsupported dtype '" + dtypeName + "' (known: "
+                    + Arrays.stream(Dtype.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")");
+        }
+        long[] shape = longs(entry.opt("shape"), -1, what, "shape");
+        long[] offsets = longs(entry.opt("data_offsets"), 2, what, "data_offsets");
+        long begin = offsets[0];
+        long end = offsets[1];
+        if (begin > end || end > dataLength) {
+            throw new IllegalArgumentException(what + ": data_offsets [" + begin + ", " + end
+                    + "] out of range of the " + dataLength + "-byte data buffer" + (end > dataLength ? " (truncated file?)" : ""));
+        }
+        long needed = byteSizeOrMinus(dtype, shape);
+        if (needed != end - begin) {
+            throw new IllegalArgumentException(what + ": shape " + Arrays.toString(shape) + " of " + dtype + " needs "
+                    + (needed < 0 ? "more than 2^63" : needed) + " bytes, data_offsets give " + (end - begin));
+        }
+        return new Entry(key, dtype, shape, begin, end);
     }
 
     /** The file's bytes: header length, header (padded to a multiple of 8 with spaces), data buffer. */
@@ -436,15 +458,15 @@ public final class Safetensors {
         long offset = 0;
         boolean first = true;
         if (!metadata.isEmpty()) {
-            json.append(StrictJson.quote(METADATA)).append(":{");
-            json.append(metadata.entrySet().stream().map(m -> StrictJson.quote(m.getKey()) + ":" + StrictJson.quote(m.getValue()))
+            json.append(JSONObject.quote(METADATA)).append(":{");
+            json.append(metadata.entrySet().stream().map(m -> JSONObject.quote(m.getKey()) + ":" + JSONObject.quote(m.getValue()))
                     .collect(Collectors.joining(",")));
             json.append('}');
             first = false;
         }
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             Tensor t = e.getValue();
-            json.append(first ? "" : ",").append(StrictJson.quote(e.getKey())).append(":{\"dtype\":\"").append(t.dtype())
+            json.append(first ? "" : ",").append(JSONObject.quote(e.getKey())).append(":{\"dtype\":\"").append(t.dtype())
                     .append("\",\"shape\":[")
                     .append(Arrays.stream(t.shape).mapToObj(Long::toString).collect(Collectors.joining(",")))
                     .append("],\"data_offsets\":[").append(offset).append(',').append(offset + t.data.length).append("]}");
@@ -469,9 +491,9 @@ public final class Safetensors {
         return out.array();
     }
 
-    /** Writes {@link #toBytes()} to {@code file} atomically (temporary file, then rename). */
+    /** Writes {@link #toBytes()} to {@code file} with {@link AtomicFiles#write} (temporary file, then rename). */
     public void write(Path file) {
-        AtomicWrite.write(file, toBytes());
+        AtomicFiles.write(file, toBytes());
     }
 
     @Override
@@ -480,21 +502,25 @@ public final class Safetensors {
                 .collect(Collectors.joining(", ", "Safetensors[", "]"));
     }
 
-    /** An array of non-negative integers (of {@code length} entries unless it is -1). */
+    /** A JSON array of non-negative integers (of {@code length} entries unless it is -1). */
     private static long[] longs(Object value, int length, String what, String field) {
-        if (!(value instanceof List<?> list)) {
+        if (!(value instanceof JSONArray list)) {
             throw new IllegalArgumentException(what + ": '" + field + "' missing or not an array");
         }
-        if (length >= 0 && list.size() != length) {
-            throw new IllegalArgumentException(what + ": '" + field + "' must have " + length + " entries, got " + list.size());
+        if (length >= 0 && list.length() != length) {
+            throw new IllegalArgumentException(what + ": '" + field + "' must have " + length + " entries, got " + list.length());
         }
-        long[] out = new long[list.size()];
+        long[] out = new long[list.length()];
         for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof BigInteger b) || b.signum() < 0 || b.bitLength() > 62) {
+            Object v = list.get(i);
+            // org.json gives integers as Integer, Long or BigInteger; 2.0, 1e3 and -0 come as BigDecimal or Double
+            boolean integer = v instanceof Integer || v instanceof Long
+                    || v instanceof BigInteger b && b.bitLength() <= 62;
+            if (!integer || ((Number) v).longValue() < 0) {
                 throw new IllegalArgumentException(what + ": '" + field + "' entry " + i
-                        + " is not a non-negative integer: " + list.get(i));
+                        + " is not a non-negative integer: " + v);
             }
-            out[i] = b.longValue();
+            out[i] = ((Number) v).longValue();
         }
         return out;
     }

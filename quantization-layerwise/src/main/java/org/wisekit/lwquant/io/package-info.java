@@ -1,2 +1,0 @@
-/** The safetensors file format. */
-package org.wisekit.lwquant.io;
