@@ -3,7 +3,11 @@ package org.wisekit.fedmml.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.wisekit.fedmml.data.AvDigits;
@@ -16,15 +20,19 @@ import org.wisekit.fedmml.dl4j.model.Task;
 import org.wisekit.fedmml.fl.ClientConnection;
 import org.wisekit.fedmml.fl.FedAvg;
 import org.wisekit.fedmml.fl.FedProx;
+import org.wisekit.fedmml.fl.FederatedClient;
 import org.wisekit.fedmml.fl.ServerConfig;
 import org.wisekit.fedmml.fl.Strategy;
 import org.wisekit.fedmml.grpc.GrpcFederationClient;
 import org.wisekit.fedmml.grpc.GrpcFederationServer;
 import org.wisekit.fedmml.repro.Simulation;
+import org.wisekit.harness.Json;
+import org.wisekit.harness.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,22 +40,26 @@ import picocli.CommandLine.Spec;
  * and clients in one process; {@code server} and {@code client} run them as separate processes over gRPC.
  * Bad input throws {@link IllegalArgumentException} with a one-line message.
  */
-@Command(name = "fedmml", subcommands = {FedMmlCommand.Simulate.class, FedMmlCommand.Server.class,
+@Command(name = "fedmml", mixinStandardHelpOptions = true, subcommands = {FedMmlCommand.Simulate.class, FedMmlCommand.Server.class,
         FedMmlCommand.Client.class},
         description = {"Layer-wise / progressive federated multimodal learning (Tun et al., arXiv 2407.15426).",
                 "Run 'wisekit fedmml simulate|server|client --help' for the options."})
 public final class FedMmlCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    final Progress progress;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    public FedMmlCommand() {
+        this(Progress.SILENT);
+    }
+
+    /** Long runs report their rounds to {@code progress} (stderr in the CLI). */
+    public FedMmlCommand(Progress progress) {
+        this.progress = progress;
+    }
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        throw new IllegalArgumentException("missing subcommand; try 'wisekit fedmml simulate --help'");
     }
 
     /** Options that server, client and simulation must agree on. */
@@ -70,6 +82,24 @@ public final class FedMmlCommand implements Callable<Integer> {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (else WISEKIT_DATA).")
         Path dataDir;
 
+        @Option(names = "--train-pairs", defaultValue = "0", paramLabel = "N",
+                description = "Use N training pairs spread over the set (0: all 2,700) (default: ${DEFAULT-VALUE}).")
+        int trainPairs;
+
+        @Option(names = "--test-pairs", defaultValue = "0", paramLabel = "N",
+                description = "Evaluate on N test pairs spread over the set (0: all 300) (default: ${DEFAULT-VALUE}).")
+        int testPairs;
+
+        @Option(names = "--json", description = "Print one JSON object on stdout instead of text.")
+        boolean json;
+
+        /** The paired data, thinned to --train-pairs / --test-pairs. */
+        AvDigits.Split data() {
+            AvDigits.Split d = Simulation.data(dataDir, seed);
+            return new AvDigits.Split(trainPairs == 0 ? d.train() : Simulation.thin(d.train(), trainPairs),
+                    testPairs == 0 ? d.test() : Simulation.thin(d.test(), testPairs));
+        }
+
         Task task() {
             return Task.parse(task);
         }
@@ -77,6 +107,13 @@ public final class FedMmlCommand implements Callable<Integer> {
         void check() {
             if (clients < 1 || clients > 1000) {
                 throw new IllegalArgumentException("--clients must be in [1, 1000], got " + clients);
+            }
+            if (trainPairs < 0 || (trainPairs > 0 && trainPairs < 2 * clients)) {
+                throw new IllegalArgumentException("--train-pairs must be 0 or at least 2 per client (" + 2 * clients
+                        + "), got " + trainPairs);
+            }
+            if (testPairs < 0 || testPairs == 1) {
+                throw new IllegalArgumentException("--test-pairs must be 0 or >= 2, got " + testPairs);
             }
             Simulation.Partition.parse(partition);
             task();
@@ -144,65 +181,177 @@ public final class FedMmlCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** One round as JSON fields (NaN means not measured: null). */
+    static Map<String, Object> roundJson(Task task, FederatedRun.Round r) {
+        double flops = r.costs().stream().mapToDouble(FederatedRun.ClientCost::flops).average().orElse(Double.NaN);
+        double peak = r.costs().stream().mapToDouble(FederatedRun.ClientCost::peakBytes).max().orElse(Double.NaN);
+        double bytes = r.costs().stream().mapToDouble(c -> c.bytesDown() + c.bytesUp()).average().orElse(Double.NaN);
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("round", r.round() + 1);
+        j.put("stage", r.stage());
+        if (task == Task.FUSION) {
+            j.put("accuracy", finite(r.evaluation().accuracy()));
+        } else {
+            j.put("recallAt1", finite(r.evaluation().recallAt1()));
+            j.put("recallAt5", finite(r.evaluation().recallAt5()));
+            j.put("zeroShotAccuracy", finite(r.evaluation().zeroShotAccuracy()));
+        }
+        j.put("testLoss", finite(r.evaluation().loss()));
+        j.put("accepted", r.result().accepted().stream().map(u -> u.clientId()).toList());
+        j.put("dropped", new TreeMap<>(r.result().dropped()));
+        j.put("rejected", new TreeMap<>(r.result().rejected()));
+        j.put("gflopPerClient", finite(flops / 1e9));
+        j.put("peakMegabytes", finite(peak / 1e6));
+        j.put("kilobytesPerClient", finite(bytes / 1e3));
+        return j;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static int quietDepth;
+    private static java.io.PrintStream savedOut;
+
+    /**
+     * Sends {@code System.out} to stderr while commands run (SameDiff prints "Added differentiated op ..." there),
+     * so that stdout holds only the command's own output, which goes through picocli's writer. Only a plain
+     * {@code PrintStream} is redirected (the JVM's stdout, or one a caller installed); a capturing subclass (a test
+     * runner's) is left alone: swapping it while several commands ran in one test JVM lost their picocli output.
+     * Nested runs restore the original stream when the last one ends.
+     */
+    static synchronized void quietStdout() {
+        if (quietDepth++ == 0) {
+            savedOut = System.out;
+            if (savedOut.getClass() == java.io.PrintStream.class) {
+                System.setOut(System.err);
+            }
+        }
+    }
+
+    static synchronized void restoreStdout() {
+        if (--quietDepth == 0) {
+            System.setOut(savedOut);
+        }
+    }
+
+    /** Runs the rounds, printing each (text) or collecting them (JSON); progress per round. */
+    static int runRounds(CommandSpec spec, Progress progress, Shared shared, FederatedRun.Config config, Strategy strategy,
+                         List<ClientConnection> clients, MultimodalTrainer evaluator, AvDigits.Split data, String mode) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        if (!shared.json) {
+            out.println(config.scheme().label() + ", " + shared.task + ", " + shared.clients + " " + mode + " clients");
+            out.flush();
+        }
+        long start = System.nanoTime();
+        try (Progress.Task bar = progress.start("fedmml " + config.scheme().label(), (long) config.stages() * config.roundsPerStage())) {
+            FederatedRun.run(config, strategy, clients, evaluator, data.test(), r -> {
+                bar.step();
+                bar.status("round " + (r.round() + 1) + ", stage " + r.stage());
+                if (shared.json) {
+                    rounds.add(roundJson(shared.task(), r));
+                } else {
+                    printRound(out, shared.task(), r);
+                }
+            });
+        }
+        if (shared.json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("scheme", config.scheme().label());
+            j.put("task", shared.task().name().toLowerCase(Locale.ROOT));
+            j.put("transport", mode);
+            j.put("clients", shared.clients);
+            j.put("partition", shared.partition);
+            j.put("seed", shared.seed);
+            j.put("trainPairs", data.train().size());
+            j.put("testPairs", data.test().size());
+            j.put("seconds", (System.nanoTime() - start) / 1e9);
+            j.put("rounds", rounds);
+            out.println(Json.write(j));
+            out.flush();
+        }
+        return 0;
+    }
+
     /** {@code wisekit fedmml simulate}. */
-    @Command(name = "simulate", description = "Run server and clients in this process (same wire format and byte counts).")
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Run server and clients in this process (same wire format and byte counts).")
     public static final class Simulate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @ParentCommand
+        FedMmlCommand parent;
         @Mixin
         Shared shared = new Shared();
         @Mixin
         Rounds rounds = new Rounds();
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            quietStdout();
+            try {
+                return run();
+            } finally {
+                restoreStdout();
+            }
+        }
+
+        private Integer run() {
             shared.check();
             FederatedRun.Config config = rounds.config(shared.clients, shared.seed);
-            PrintWriter out = spec.commandLine().getOut();
-            AvDigits.Split data = Simulation.data(shared.dataDir, shared.seed);
+            AvDigits.Split data = shared.data();
             int[][] shards = Simulation.partition(data.train(), Simulation.Partition.parse(shared.partition), shared.clients,
                     shared.seed);
             MultimodalTrainer trainer = new MultimodalTrainer(ModelConfig.avDigits(), shared.task());
-            out.println(config.scheme().label() + ", " + shared.task + ", " + shared.clients + " in-process clients");
-            FederatedRun.run(config, rounds.strategy(), Simulation.inProcessClients(trainer, data.train(), shards), trainer,
-                    data.test(), r -> printRound(out, shared.task(), r));
-            return 0;
+            return runRounds(spec, parent.progress, shared, config, rounds.strategy(),
+                    Simulation.inProcessClients(trainer, data.train(), shards), trainer, data, "in-process");
         }
     }
 
     /** {@code wisekit fedmml server}. */
-    @Command(name = "server", description = "Serve rounds over gRPC to clients started with 'wisekit fedmml client'.")
+    @Command(name = "server", mixinStandardHelpOptions = true,
+            description = "Serve rounds over gRPC to clients started with 'wisekit fedmml client'.")
     public static final class Server implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @ParentCommand
+        FedMmlCommand parent;
         @Mixin
         Shared shared = new Shared();
         @Mixin
         Rounds rounds = new Rounds();
-        @Option(names = "--port", required = true, description = "Port to listen on (0: any free port, printed).")
+        @Option(names = "--port", required = true, description = "Port to listen on (0: any free port, printed on stderr).")
         int port;
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
         String host;
         @Option(names = "--join-timeout", defaultValue = "600", description = "Seconds to wait for all clients (default: ${DEFAULT-VALUE}).")
         int joinTimeout;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
 
         @Override
         public Integer call() throws Exception {
+            quietStdout();
+            try {
+                return run();
+            } finally {
+                restoreStdout();
+            }
+        }
+
+        private Integer run() throws Exception {
             shared.check();
+            if (joinTimeout < 1) {
+                throw new IllegalArgumentException("--join-timeout must be >= 1, got " + joinTimeout);
+            }
             FederatedRun.Config config = rounds.config(shared.clients, shared.seed);
-            PrintWriter out = spec.commandLine().getOut();
-            AvDigits.Split data = Simulation.data(shared.dataDir, shared.seed);
+            AvDigits.Split data = shared.data();
             MultimodalTrainer evaluator = new MultimodalTrainer(ModelConfig.avDigits(), shared.task());
             try (GrpcFederationServer server = new GrpcFederationServer(host, port)) {
-                out.println("listening on " + host + ":" + server.port() + ", waiting for " + shared.clients + " clients");
-                out.flush();
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("listening on " + host + ":" + server.port() + ", waiting for " + shared.clients + " clients");
+                err.flush();
                 List<ClientConnection> clients = server.awaitClients(shared.clients, Duration.ofSeconds(joinTimeout));
-                FederatedRun.run(config, rounds.strategy(), clients, evaluator, data.test(),
-                        r -> printRound(out, shared.task(), r));
+                runRounds(spec, parent.progress, shared, config, rounds.strategy(), clients, evaluator, data, "gRPC");
                 server.finish();
                 Thread.sleep(1000);   // let the clients' next poll see DONE
             }
@@ -211,7 +360,8 @@ public final class FedMmlCommand implements Callable<Integer> {
     }
 
     /** {@code wisekit fedmml client}. */
-    @Command(name = "client", description = "Join a 'wisekit fedmml server' and train on this client's share of the data.")
+    @Command(name = "client", mixinStandardHelpOptions = true,
+            description = "Join a 'wisekit fedmml server' and train on this client's share of the data.")
     public static final class Client implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -221,14 +371,27 @@ public final class FedMmlCommand implements Callable<Integer> {
         String server;
         @Option(names = "--index", required = true, paramLabel = "K", description = "This client's shard, 0 .. clients-1.")
         int index;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+        @Option(names = "--join-timeout", defaultValue = "600",
+                description = "Seconds to wait for the server to come up (default: ${DEFAULT-VALUE}).")
+        int joinTimeout;
 
         @Override
         public Integer call() throws Exception {
+            quietStdout();
+            try {
+                return run();
+            } finally {
+                restoreStdout();
+            }
+        }
+
+        private Integer run() throws Exception {
             shared.check();
             if (index < 0 || index >= shared.clients) {
                 throw new IllegalArgumentException("--index must be in [0, " + shared.clients + "), got " + index);
+            }
+            if (joinTimeout < 1) {
+                throw new IllegalArgumentException("--join-timeout must be >= 1, got " + joinTimeout);
             }
             int colon = server.lastIndexOf(':');
             if (colon <= 0) {
@@ -240,16 +403,30 @@ public final class FedMmlCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--server must be HOST:PORT, got " + server);
             }
-            AvDigits.Split data = Simulation.data(shared.dataDir, shared.seed);
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--server port must be in [1, 65535], got " + server);
+            }
+            AvDigits.Split data = shared.data();
             int[][] shards = Simulation.partition(data.train(), Simulation.Partition.parse(shared.partition), shared.clients,
                     shared.seed);
             String id = Simulation.clientId(index);
             MultimodalClient client = new MultimodalClient(id, new MultimodalTrainer(ModelConfig.avDigits(), shared.task()),
                     data.train().subset(shards[index]));
+            int trained;
             try (GrpcFederationClient channel = new GrpcFederationClient(server.substring(0, colon), port, id)) {
-                int trained = channel.serve(client, client.numSamples());
-                spec.commandLine().getOut().println(id + " trained " + trained + " rounds");
+                trained = channel.serve(FederatedClient.of(id, client), client.numSamples(), Duration.ofSeconds(joinTimeout));
             }
+            PrintWriter out = spec.commandLine().getOut();
+            if (shared.json) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("client", id);
+                j.put("examples", client.numSamples());
+                j.put("roundsTrained", trained);
+                out.println(Json.write(j));
+            } else {
+                out.println(id + " trained " + trained + " rounds");
+            }
+            out.flush();
             return 0;
         }
     }

@@ -8,6 +8,6 @@ public final class FedMmlTool implements Tool {
 
     @Override
     public Object command(Progress progress) {
-        return new FedMmlCommand();
+        return new FedMmlCommand(progress);
     }
 }

@@ -4,23 +4,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wisekit.fedmml.data.AvSamples;
-import org.wisekit.fedmml.fl.ClientUpdate;
+import org.wisekit.fedmml.fl.Client;
+import org.wisekit.fedmml.fl.EvaluateResult;
 import org.wisekit.fedmml.fl.FederatedClient;
-import org.wisekit.fedmml.fl.FitTask;
+import org.wisekit.fedmml.fl.FitResult;
 import org.wisekit.fedmml.fl.NamedTensors;
 import org.wisekit.fedmml.fl.TensorSpec;
 
 /**
- * A client of the multimodal runtime: keeps its local copy of the model (frozen layers stay here between
- * rounds and are never sent back), trains what the task names on its examples, and reports its measured
- * costs as metrics {@code flops}, {@code peak-bytes}, {@code loss} and {@code steps}.
+ * The built-in multimodal model as a {@link Client}: trains what the task names on its examples with
+ * {@link MultimodalTrainer} (the stage plan comes from the {@link FitSettings} in the config) and reports its
+ * measured costs as metrics {@code flops}, {@code peak-bytes}, {@code loss} and {@code steps}. Its frozen layers
+ * stay in the runtime's local copy of the model ({@link FederatedClient#of}) between rounds and are never sent
+ * back. {@code evaluate} reports the test loss of the plan's model on this client's examples (cross-entropy, or
+ * the symmetric InfoNCE for the contrastive task) and {@code accuracy} or {@code recall-at-1}/{@code recall-at-5}.
  */
-public final class MultimodalClient implements FederatedClient {
+public final class MultimodalClient implements Client {
 
     private final String id;
     private final MultimodalTrainer trainer;
     private final AvSamples data;
-    private final NamedTensors local = new NamedTensors();
 
     public MultimodalClient(String id, MultimodalTrainer trainer, AvSamples data) {
         if (data.size() < 2) {
@@ -39,31 +42,24 @@ public final class MultimodalClient implements FederatedClient {
         return data.size();
     }
 
-    /** The local model (live). */
-    public NamedTensors local() {
-        return local;
-    }
-
     @Override
-    public ClientUpdate fit(FitTask task) {
-        Map<String, String> c = task.config();
-        int stages = FitSettings.parseInt(c, FitSettings.STAGES);
-        StagePlan plan = StagePlan.of(Scheme.parse(FitSettings.require(c, FitSettings.SCHEME)),
-                FitSettings.parseInt(c, FitSettings.STAGE), stages, trainer.layout().config());
-        local.overwrite(task.tensors());
+    public FitResult fit(NamedTensors local, Map<String, String> c) {
+        StagePlan plan = plan(c);
         for (TensorSpec s : plan.allTensors(trainer.layout(), trainer.task())) {
             if (!local.contains(s.name())) {
                 throw new IllegalStateException("client " + id + " lacks tensor " + s.name() + " of stage " + plan.stage());
             }
         }
+        List<String> trainable = Client.trainable(c);
         List<String> expected = plan.trainable(trainer.layout(), trainer.task()).stream().map(TensorSpec::name).toList();
-        if (!new java.util.HashSet<>(expected).equals(new java.util.HashSet<>(task.trainable()))) {
+        if (!new java.util.HashSet<>(expected).equals(new java.util.HashSet<>(trainable))) {
             throw new IllegalArgumentException("the task's trainable set does not match stage " + plan.stage() + " of "
                     + plan.scheme());
         }
         MultimodalTrainer.Settings settings = FitSettings.settings(c);
-        NamedTensors anchor = settings.proximalMu() > 0 ? local.subset(task.trainable()) : null;
-        long seed = Long.parseLong(FitSettings.require(c, FitSettings.SEED)) * 1_000_003L + task.round() * 7919L
+        NamedTensors anchor = settings.proximalMu() > 0 ? local.subset(trainable) : null;
+        int round = Client.intSetting(c, Client.ROUND, 0);
+        long seed = Long.parseLong(FitSettings.require(c, FitSettings.SEED)) * 1_000_003L + round * 7919L
                 + id.hashCode();
         MultimodalTrainer.Stats stats = trainer.train(local, plan, data, settings, seed, anchor);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -71,6 +67,25 @@ public final class MultimodalClient implements FederatedClient {
         metrics.put("peak-bytes", (double) stats.peakBytes());
         metrics.put("loss", stats.meanLoss());
         metrics.put("steps", (double) stats.steps());
-        return new ClientUpdate(id, task.round(), data.size(), local.subset(task.trainable()), metrics);
+        return new FitResult(local.subset(trainable), data.size(), metrics);
+    }
+
+    @Override
+    public EvaluateResult evaluate(NamedTensors model, Map<String, String> c) {
+        MultimodalTrainer.Evaluation e = trainer.evaluate(model, plan(c), data);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (trainer.task() == org.wisekit.fedmml.dl4j.model.Task.FUSION) {
+            metrics.put("accuracy", e.accuracy());
+        } else {
+            metrics.put("recall-at-1", e.recallAt1());
+            metrics.put("recall-at-5", e.recallAt5());
+        }
+        return new EvaluateResult(e.loss(), data.size(), metrics);
+    }
+
+    private StagePlan plan(Map<String, String> c) {
+        return StagePlan.of(Scheme.parse(FitSettings.require(c, FitSettings.SCHEME)),
+                FitSettings.parseInt(c, FitSettings.STAGE), FitSettings.parseInt(c, FitSettings.STAGES),
+                trainer.layout().config());
     }
 }

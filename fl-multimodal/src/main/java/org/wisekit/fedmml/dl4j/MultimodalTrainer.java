@@ -130,8 +130,11 @@ public final class MultimodalTrainer {
         return new Stats(steps == 0 ? Double.NaN : lossSum / steps, steps, flops, peak);
     }
 
-    /** Test metrics of the model with the plan's depths. */
-    public record Evaluation(double accuracy, double recallAt1, double recallAt5, double zeroShotAccuracy) {
+    /**
+     * Test metrics of the model with the plan's depths; {@code loss} is the task's loss over the whole set (mean
+     * cross-entropy for fusion, the symmetric InfoNCE over all pairs for contrastive), computed in double.
+     */
+    public record Evaluation(double accuracy, double recallAt1, double recallAt5, double zeroShotAccuracy, double loss) {
     }
 
     /**
@@ -153,12 +156,69 @@ public final class MultimodalTrainer {
             for (int i = 0; i < n; i++) {
                 correct += predicted.getInt(i) == test.labels()[i] ? 1 : 0;
             }
-            return new Evaluation(100.0 * correct / n, Double.NaN, Double.NaN, Double.NaN);
+            return new Evaluation(100.0 * correct / n, Double.NaN, Double.NaN, Double.NaN,
+                    crossEntropy(out.get("logits").toFloatMatrix(), test.labels()));
         }
         float[][] zi = out.get("img.z").toFloatMatrix();
         float[][] za = out.get("aud.z").toFloatMatrix();
         return new Evaluation(Double.NaN, Retrieval.labelRecall(zi, za, test.labels(), 1),
-                Retrieval.labelRecall(zi, za, test.labels(), 5), Retrieval.zeroShot(zi, za, test.labels(), 10));
+                Retrieval.labelRecall(zi, za, test.labels(), 5), Retrieval.zeroShot(zi, za, test.labels(), 10),
+                infoNce(zi, za, layout.config().temperature()));
+    }
+
+    /** Mean of {@code -log softmax(logits_i)[label_i]}, in double. */
+    static double crossEntropy(float[][] logits, int[] labels) {
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            sum += logSumExp(logits[i]) - logits[i][labels[i]];
+        }
+        return sum / logits.length;
+    }
+
+    /** Symmetric InfoNCE over all pairs (rows of {@code zi} and {@code za}, already L2-normalised), in double. */
+    static double infoNce(float[][] zi, float[][] za, double temperature) {
+        int n = zi.length;
+        double[][] s = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double dot = 0;
+                for (int k = 0; k < zi[i].length; k++) {
+                    dot += (double) zi[i][k] * za[j][k];
+                }
+                s[i][j] = dot / temperature;
+            }
+        }
+        double rows = 0;
+        double cols = 0;
+        for (int i = 0; i < n; i++) {
+            double[] column = new double[n];
+            for (int j = 0; j < n; j++) {
+                column[j] = s[j][i];
+            }
+            rows += logSumExp(s[i]) - s[i][i];
+            cols += logSumExp(column) - s[i][i];
+        }
+        return (rows + cols) / (2.0 * n);
+    }
+
+    private static double logSumExp(float[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i];
+        }
+        return logSumExp(d);
+    }
+
+    private static double logSumExp(double[] x) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : x) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum);
     }
 
     private ModelGraph trainingGraph(StagePlan p) {

@@ -6,7 +6,9 @@
  *
  * <p>{@link org.wisekit.fedmml.dl4j.FederatedRun} drives stages of rounds ({@link org.wisekit.fedmml.dl4j.StagePlan}
  * of a {@link org.wisekit.fedmml.dl4j.Scheme}) over any {@link org.wisekit.fedmml.fl.ClientConnection};
- * {@link org.wisekit.fedmml.dl4j.MultimodalClient} trains the SameDiff model of
+ * {@link org.wisekit.fedmml.dl4j.SameDiffClient} adapts a user's own SameDiff graph and data to the
+ * {@link org.wisekit.fedmml.fl.Client} API; {@link org.wisekit.fedmml.dl4j.MultimodalClient} (also a {@code Client})
+ * trains the SameDiff model of
  * {@link org.wisekit.fedmml.dl4j.model} with {@link org.wisekit.fedmml.dl4j.MultimodalTrainer}, which measures
  * memory and FLOPs from the ops it runs. This package needs ND4J, which the module declares optional: add
  * {@code org.nd4j:nd4j-native}, its natives (the same with a platform classifier) and

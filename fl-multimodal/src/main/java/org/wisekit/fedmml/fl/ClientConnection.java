@@ -13,6 +13,15 @@ public interface ClientConnection {
     /** Sends the task; the future completes with the client's update, or exceptionally if the client fails. */
     CompletableFuture<ClientUpdate> fit(FitTask task);
 
+    /**
+     * Sends an evaluation task; the future completes with the client's loss, or exceptionally if the client fails
+     * or the transport does not evaluate (the default).
+     */
+    default CompletableFuture<ClientEvaluation> evaluate(EvaluateTask task) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getSimpleName()
+                + " does not evaluate"));
+    }
+
     /** Bytes of encoded messages sent to this client so far. */
     long bytesSent();
 

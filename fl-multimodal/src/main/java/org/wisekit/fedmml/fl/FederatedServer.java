@@ -138,6 +138,53 @@ public final class FederatedServer {
     }
 
     /**
+     * Federated evaluation of the global model: every client in {@code clients} is sent the tensors whose latest
+     * version it does not hold, evaluates the model on its own data, and answers with its loss; the result holds
+     * the losses and their mean weighted by the clients' example counts. Clients that fail, do not evaluate, or
+     * miss {@link ServerConfig#roundTimeout()} are listed as dropped. The global model does not change.
+     */
+    public EvaluationRound evaluate(int round, Map<String, String> settings, List<ClientConnection> clients) {
+        Map<String, ClientConnection> byId = new TreeMap<>();
+        clients.forEach(c -> byId.put(c.id(), c));
+        Map<String, CompletableFuture<ClientEvaluation>> pending = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> sentVersions = new HashMap<>();
+        for (ClientConnection c : byId.values()) {
+            Map<String, Integer> sent = new HashMap<>();
+            sentVersions.put(c.id(), sent);
+            pending.put(c.id(), c.evaluate(new EvaluateTask(round, settings, tensorsFor(c.id(), Set.of(), sent))));
+        }
+        long deadline = System.nanoTime() + config.roundTimeout().toNanos();
+        List<ClientEvaluation> results = new ArrayList<>();
+        Map<String, String> dropped = new TreeMap<>();
+        for (var e : pending.entrySet()) {
+            String id = e.getKey();
+            ClientEvaluation result;
+            try {
+                result = e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException ex) {
+                e.getValue().cancel(true);
+                dropped.put(id, "no evaluation within " + config.roundTimeout());
+                continue;
+            } catch (ExecutionException ex) {
+                dropped.put(id, "failed: " + ex.getCause());
+                continue;
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for client " + id, ex);
+            }
+            clientVersions.computeIfAbsent(id, k -> new HashMap<>()).putAll(sentVersions.get(id));
+            if (!result.clientId().equals(id) || result.round() != round || result.numExamples() <= 0
+                    || !Double.isFinite(result.loss())) {
+                dropped.put(id, "invalid evaluation: client " + result.clientId() + ", round " + result.round()
+                        + ", " + result.numExamples() + " examples, loss " + result.loss());
+                continue;
+            }
+            results.add(result);
+        }
+        return EvaluationRound.of(round, results, dropped);
+    }
+
+    /**
      * Trainable tensors plus every tensor whose latest version this client is not known to hold; the versions
      * sent go into {@code sent}, recorded as held only once the client answers.
      */

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.wisekit.fedmml.wire.Evaluation;
 import org.wisekit.fedmml.wire.Task;
 import org.wisekit.fedmml.wire.TensorProto;
 import org.wisekit.fedmml.wire.Update;
@@ -17,8 +18,8 @@ import org.wisekit.fedmml.wire.Update;
  */
 public final class Wire {
 
-    /** Version carried by every message; a peer with another version is refused. */
-    public static final int VERSION = 1;
+    /** Version carried by every message; a peer with another version is refused (2: evaluation tasks). */
+    public static final int VERSION = 2;
 
     private Wire() {
     }
@@ -31,7 +32,34 @@ public final class Wire {
 
     public static FitTask decodeTask(Task task) {
         checkVersion(task.getWireVersion());
+        if (task.getKind() != Task.Kind.FIT) {
+            throw new IllegalArgumentException("task kind " + task.getKind() + " is not FIT");
+        }
         return new FitTask(task.getRound(), task.getConfigMap(), decode(task.getTensorsList()), task.getTrainableList());
+    }
+
+    public static Task encodeEvaluateTask(EvaluateTask task) {
+        return Task.newBuilder().setWireVersion(VERSION).setKind(Task.Kind.EVALUATE).setRound(task.round())
+                .putAllConfig(task.config()).addAllTensors(encode(task.tensors())).build();
+    }
+
+    public static EvaluateTask decodeEvaluateTask(Task task) {
+        checkVersion(task.getWireVersion());
+        if (task.getKind() != Task.Kind.EVALUATE) {
+            throw new IllegalArgumentException("task kind " + task.getKind() + " is not EVALUATE");
+        }
+        return new EvaluateTask(task.getRound(), task.getConfigMap(), decode(task.getTensorsList()));
+    }
+
+    public static Evaluation encodeEvaluation(ClientEvaluation e) {
+        return Evaluation.newBuilder().setWireVersion(VERSION).setClientId(e.clientId()).setRound(e.round())
+                .setNumExamples(e.numExamples()).setLoss(e.loss()).putAllMetrics(e.metrics()).build();
+    }
+
+    public static ClientEvaluation decodeEvaluation(Evaluation e) {
+        checkVersion(e.getWireVersion());
+        return new ClientEvaluation(e.getClientId(), e.getRound(), e.getNumExamples(), e.getLoss(),
+                new LinkedHashMap<>(e.getMetricsMap()));
     }
 
     public static Update encodeUpdate(ClientUpdate u) {

@@ -17,10 +17,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wisekit.fedmml.fl.ClientConnection;
+import org.wisekit.fedmml.fl.ClientEvaluation;
+import org.wisekit.fedmml.fl.EvaluateTask;
 import org.wisekit.fedmml.fl.ClientUpdate;
 import org.wisekit.fedmml.fl.FitTask;
 import org.wisekit.fedmml.fl.Wire;
 import org.wisekit.fedmml.wire.Ack;
+import org.wisekit.fedmml.wire.Evaluation;
 import org.wisekit.fedmml.wire.FederationGrpc;
 import org.wisekit.fedmml.wire.JoinReply;
 import org.wisekit.fedmml.wire.JoinRequest;
@@ -30,7 +33,8 @@ import org.wisekit.fedmml.wire.Update;
 
 /**
  * The server end of the gRPC transport. Clients dial in ({@code Join}), poll for work ({@code NextTask}, a
- * long poll answered with a task, WAIT or DONE) and return updates ({@code Submit}). Each joined client becomes a
+ * long poll answered with a FIT or EVALUATE task, WAIT or DONE) and return updates ({@code Submit}) and evaluations
+ * ({@code SubmitEvaluation}). Each joined client becomes a
  * {@link ClientConnection} for {@link org.wisekit.fedmml.fl.FederatedServer}; bytes are the serialized sizes of
  * the task and update messages. A peer speaking another wire version, an unknown client or an update that does
  * not decode is refused with a reason.
@@ -97,6 +101,8 @@ public final class GrpcFederationServer implements AutoCloseable {
         private final AtomicLong received = new AtomicLong();
         private volatile CompletableFuture<ClientUpdate> pending;
         private volatile int pendingRound = -1;
+        private volatile CompletableFuture<ClientEvaluation> pendingEvaluation;
+        private volatile int pendingEvaluationRound = -1;
 
         Connection(String id) {
             this.id = id;
@@ -119,6 +125,17 @@ public final class GrpcFederationServer implements AutoCloseable {
         }
 
         @Override
+        public CompletableFuture<ClientEvaluation> evaluate(EvaluateTask task) {
+            Task message = Wire.encodeEvaluateTask(task);
+            CompletableFuture<ClientEvaluation> future = new CompletableFuture<>();
+            pendingEvaluation = future;
+            pendingEvaluationRound = task.round();
+            sent.addAndGet(message.getSerializedSize());
+            mailbox.add(message);
+            return future;
+        }
+
+        @Override
         public long bytesSent() {
             return sent.get();
         }
@@ -130,6 +147,31 @@ public final class GrpcFederationServer implements AutoCloseable {
     }
 
     private final class Service extends FederationGrpc.FederationImplBase {
+
+        @Override
+        public void submitEvaluation(Evaluation evaluation, StreamObserver<Ack> reply) {
+            Connection c = clients.get(evaluation.getClientId());
+            String problem = null;
+            if (evaluation.getWireVersion() != Wire.VERSION) {
+                problem = "wire version " + evaluation.getWireVersion() + " is not supported (server speaks " + Wire.VERSION + ")";
+            } else if (c == null) {
+                problem = "client " + evaluation.getClientId() + " has not joined";
+            } else if (evaluation.getRound() != c.pendingEvaluationRound || c.pendingEvaluation == null
+                    || c.pendingEvaluation.isDone()) {
+                problem = "no open evaluation for round " + evaluation.getRound();
+            }
+            if (problem == null) {
+                c.received.addAndGet(evaluation.getSerializedSize());
+                try {
+                    c.pendingEvaluation.complete(Wire.decodeEvaluation(evaluation));
+                } catch (IllegalArgumentException e) {
+                    problem = "malformed evaluation: " + e.getMessage();
+                    c.pendingEvaluation.completeExceptionally(new IllegalArgumentException(problem));
+                }
+            }
+            reply.onNext(Ack.newBuilder().setAccepted(problem == null).setReason(problem == null ? "" : problem).build());
+            reply.onCompleted();
+        }
 
         @Override
         public void join(JoinRequest request, StreamObserver<JoinReply> reply) {

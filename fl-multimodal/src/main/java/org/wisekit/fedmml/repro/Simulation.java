@@ -31,9 +31,23 @@ public final class Simulation {
         }
     }
 
-    /** FSDD clips paired with MNIST digits, from the data directory ({@code null}: the environment's). */
-    public static AvDigits.Split data(Path dataDirectory, long seed) {
-        return data(dataDirectory == null ? Datasets.fromEnvironment() : Datasets.withDataDirectory(dataDirectory), seed);
+    private static java.lang.ref.SoftReference<Object[]> lastData = new java.lang.ref.SoftReference<>(null);
+
+    /**
+     * FSDD clips paired with MNIST digits, from the data directory ({@code null}: the environment's). The last split
+     * loaded is kept (softly) for the JVM, so a server and clients started in one process (tests) or repeated
+     * runs share one load of the 3,000 log-mel spectrograms; the split is immutable in use.
+     */
+    public static synchronized AvDigits.Split data(Path dataDirectory, long seed) {
+        Object key = java.util.Arrays.asList(String.valueOf(dataDirectory), seed);
+        Object[] last = lastData.get();
+        if (last != null && last[0].equals(key)) {
+            return (AvDigits.Split) last[1];
+        }
+        AvDigits.Split split = data(dataDirectory == null ? Datasets.fromEnvironment()
+                : Datasets.withDataDirectory(dataDirectory), seed);
+        lastData = new java.lang.ref.SoftReference<>(new Object[] {key, split});
+        return split;
     }
 
     /** FSDD clips paired with MNIST digits from {@code datasets}. */
@@ -52,7 +66,7 @@ public final class Simulation {
         List<ClientConnection> out = new ArrayList<>();
         for (int c = 0; c < shards.length; c++) {
             String id = clientId(c);
-            out.add(new InProcessConnection(id, new MultimodalClient(id, trainer, train.subset(shards[c])), Runnable::run));
+            out.add(new InProcessConnection(id, new MultimodalClient(id, trainer, train.subset(shards[c]))));
         }
         return out;
     }

@@ -15,6 +15,7 @@ import org.wisekit.fedmml.dl4j.model.ModelLayout;
 import org.wisekit.fedmml.dl4j.model.Task;
 import org.wisekit.fedmml.fl.ClientConnection;
 import org.wisekit.fedmml.fl.FedAvg;
+import org.wisekit.fedmml.fl.FederatedClient;
 import org.wisekit.fedmml.fl.FederatedServer;
 import org.wisekit.fedmml.fl.NamedTensors;
 import org.wisekit.fedmml.fl.RoundResult;
@@ -46,7 +47,7 @@ class GrpcRuntimeTest {
                 MultimodalClient client = new MultimodalClient("c" + c, trainer, Fixtures.samples(10 + 2 * c, c));
                 served.add(pool.submit(() -> {
                     try (GrpcFederationClient channel = new GrpcFederationClient("127.0.0.1", server.port(), client.id())) {
-                        return channel.serve(client, client.numSamples());
+                        return channel.serve(FederatedClient.of(client.id(), client), client.numSamples());
                     }
                 }));
             }
@@ -80,7 +81,7 @@ class GrpcRuntimeTest {
                 MultimodalClient client = new MultimodalClient("good" + c, trainer, Fixtures.samples(10, c));
                 pool.submit(() -> {
                     try (GrpcFederationClient channel = new GrpcFederationClient("127.0.0.1", server.port(), client.id())) {
-                        return channel.serve(client, client.numSamples());
+                        return channel.serve(FederatedClient.of(client.id(), client), client.numSamples());
                     }
                 });
             }
@@ -132,7 +133,7 @@ class GrpcRuntimeTest {
              GrpcFederationClient channel = new GrpcFederationClient("127.0.0.1", server.port(), "old")) {
             var reply = channel.stub().join(JoinRequest.newBuilder().setWireVersion(Wire.VERSION + 1).setClientId("old").build());
             assertThat(reply.getAccepted()).isFalse();
-            assertThat(reply.getReason()).contains("wire version 2 is not supported");
+            assertThat(reply.getReason()).contains("wire version 3 is not supported");
         }
         assertThatThrownBy(() -> new GrpcFederationServer("127.0.0.1", 70000)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("port");

@@ -29,7 +29,7 @@ class SchemesTest {
         List<ClientConnection> clients = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
             AvSamples data = Fixtures.samples(10 + 2 * c, c);
-            clients.add(new InProcessConnection("c" + c, new MultimodalClient("c" + c, trainer, data), Runnable::run));
+            clients.add(new InProcessConnection("c" + c, new MultimodalClient("c" + c, trainer, data)));
         }
         return clients;
     }

@@ -40,6 +40,6 @@ class WireTest {
                 .addTensors(TensorProto.newBuilder().setName("w").addShape(-1)).build();
         assertThatThrownBy(() -> Wire.decodeUpdate(negative)).hasMessageContaining("bad dimension -1");
         Update future = Update.newBuilder().setWireVersion(Wire.VERSION + 1).setClientId("c").build();
-        assertThatThrownBy(() -> Wire.decodeUpdate(future)).hasMessageContaining("wire version 2 is not supported");
+        assertThatThrownBy(() -> Wire.decodeUpdate(future)).hasMessageContaining("wire version 3 is not supported");
     }
 }

@@ -18,6 +18,7 @@ import org.wisekit.fedmml.dl4j.model.ModelConfig;
 import org.wisekit.fedmml.dl4j.model.Task;
 import org.wisekit.fedmml.fl.ClientConnection;
 import org.wisekit.fedmml.fl.FedAvg;
+import org.wisekit.fedmml.fl.FederatedClient;
 import org.wisekit.fedmml.fl.InProcessConnection;
 import org.wisekit.fedmml.fl.ServerConfig;
 
@@ -58,7 +59,7 @@ class AnalyticCostTest {
         List<ClientConnection> clients = new ArrayList<>();
         for (int c = 0; c < CLIENT_EXAMPLES.length; c++) {
             String id = "c" + c;
-            clients.add(new InProcessConnection(id, new MultimodalClient(id, trainer, samples(CLIENT_EXAMPLES[c], c)),
+            clients.add(new InProcessConnection(id, FederatedClient.of(id, new MultimodalClient(id, trainer, samples(CLIENT_EXAMPLES[c], c))),
                     Runnable::run));
         }
         FederatedRun.Config config = new FederatedRun.Config(scheme, STAGES, ROUNDS_PER_STAGE, SETTINGS,

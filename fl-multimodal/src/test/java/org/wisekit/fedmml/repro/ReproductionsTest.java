@@ -54,7 +54,7 @@ class ReproductionsTest {
             assertThat(c.measured()).isBetween(0.0, 2.0);
             assertThat(c.note()).contains("FedMML / LW-FedMML", "closed form");
         });
-        Path folder = reports.resolve("fl-multimodal").resolve("resources");
+        Path folder = reports.resolve("fl-multimodal").resolve("resources").resolve("smoke");
         assertThat(folder.resolve("accuracy-per-round.png")).isRegularFile();
         assertThat(folder.resolve("resource-ratios.png")).isRegularFile();
         assertThat(Files.readString(folder.resolve("report.md"))).contains("LW-FedMML", "reconstructed",
