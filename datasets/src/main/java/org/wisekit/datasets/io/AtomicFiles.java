@@ -17,13 +17,30 @@ public final class AtomicFiles {
 
     /** Writes {@code bytes} to a temporary file beside {@code target}, then renames it over {@code target}. */
     public static void write(Path target, byte[] bytes) {
+        write(target, bytes, true);
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, but the file stays readable by its owner only (0600 on POSIX; a secret
+     * key). The bytes are written after the restrictive permissions are in place, never before.
+     */
+    public static void writeOwnerOnly(Path target, byte[] bytes) {
+        write(target, bytes, false);
+    }
+
+    private static void write(Path target, byte[] bytes, boolean readableByAll) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
+                if (!readableByAll) {
+                    setPermissions(tmp, "rw-------");
+                }
                 Files.write(tmp, bytes);
-                readableByAll(tmp);
+                if (readableByAll) {
+                    setPermissions(tmp, "rw-r--r--");
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -37,15 +54,19 @@ public final class AtomicFiles {
         }
     }
 
-    /** Temp files are created owner-only (0600); a report or result is meant to be read by anyone (0644). */
-    private static void readableByAll(Path file) throws IOException {
+    /**
+     * Temp files are created owner-only (0600) on POSIX; a report or result is meant to be read by anyone
+     * (0644), a secret by its owner only (0600, set again in case the platform's temp files differ).
+     */
+    private static void setPermissions(Path file, String permissions) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: keep the platform's default permissions
         }
     }
 
+    /** Writes {@code text} as UTF-8, as {@link #write(Path, byte[])}. */
     public static void writeString(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }

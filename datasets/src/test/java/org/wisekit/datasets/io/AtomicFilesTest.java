@@ -21,4 +21,17 @@ class AtomicFilesTest {
             assertThat(list).containsExactly(f);
         }
     }
+
+    @Test
+    void ownerOnlyFilesStayPrivateWhenReplaced(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("secret.key");
+        AtomicFiles.writeString(f, "public before");
+        AtomicFiles.writeOwnerOnly(f, new byte[] {1, 2, 3});
+        assertThat(Files.readAllBytes(f)).containsExactly(1, 2, 3);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-------");
+        try (var list = Files.list(dir)) {
+            assertThat(list).containsExactly(f);
+        }
+    }
 }

@@ -1,13 +1,9 @@
 package org.wisekit.fhe.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.fhe.bgv.BgvCodec;
@@ -108,28 +104,7 @@ final class KeyFiles {
 
     /** Writes a file only its owner may read (0600 where POSIX), atomically: written under that mode, then renamed. */
     static void writeSecret(Path file, byte[] bytes) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp"); // 0600 on POSIX
-            try {
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the platform's default for temporary files
-                }
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeOwnerOnly(file, bytes);
     }
 
     /** The comparison tier these parameters are, or "custom". */
