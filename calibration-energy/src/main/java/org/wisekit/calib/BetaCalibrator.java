@@ -1,7 +1,7 @@
 package org.wisekit.calib;
 
-import org.wisekit.calib.internal.Lbfgs;
 import org.wisekit.calib.internal.Softmax;
+import org.wisekit.tensor.optim.Lbfgs;
 
 /**
  * Beta calibration for two classes (Kull, Silva Filho and Flach, "Beta calibration: a well-founded and

@@ -1,7 +1,7 @@
 package org.wisekit.calib;
 
-import org.wisekit.calib.internal.Lbfgs;
 import org.wisekit.calib.internal.LinearSoftmax;
+import org.wisekit.tensor.optim.Lbfgs;
 
 /** The fit shared by vector scaling, matrix scaling and Dirichlet calibration. */
 final class LinearFits {

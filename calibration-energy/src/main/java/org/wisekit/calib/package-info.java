@@ -21,8 +21,9 @@
  *
  * <p>Sub-packages: {@code shift} (ten CIFAR-10-C-style corruptions of grey images at five severities, the
  * "Fashion-MNIST-C" of the reproduction; pure Java, usable on your own images), {@code internal} (softmax
- * kernels, losses, pool-adjacent-violators, the simplex QP, L-BFGS and the linear-softmax NLL). The library
- * needs only Commons Math, org.json and wisekit-datasets (its {@code .npy} and atomic-write helpers).
+ * kernels, losses, pool-adjacent-violators, the simplex QP and the linear-softmax NLL). The NLL fits use the shared
+ * L-BFGS {@link org.wisekit.tensor.optim.Lbfgs} of wisekit-tensor. The library needs only Commons Math, org.json,
+ * wisekit-tensor and wisekit-datasets (its {@code .npy} and atomic-write helpers).
  *
  * <p>The tool {@code wisekit calib} ({@code fit}, {@code apply}, {@code compare}) lives in {@code org.wisekit.calib.cli} and the reproduction
  * {@code calibration-energy/wild} in {@code org.wisekit.calib.repro}; they need wisekit-harness, picocli,

@@ -56,7 +56,7 @@ public final class GeoHard {
     /**
      * GeoHard from accumulated statistics; {@code labels.get(c)} names class {@code c}.
      *
-     * @throws IllegalArgumentException when the labels do not match the classes, K < 2 or a class has < 2 rows
+     * @throws IllegalArgumentException when the labels do not match the classes, there are fewer than 2 classes or a class has fewer than 2 rows
      */
     public static List<ClassHardness> fromStatistics(ClassStatistics stats, List<String> labels) {
         int k = stats.classes();

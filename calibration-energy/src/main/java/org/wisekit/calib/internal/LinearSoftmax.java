@@ -1,5 +1,7 @@
 package org.wisekit.calib.internal;
 
+import org.wisekit.tensor.optim.Lbfgs;
+
 /**
  * The objective of vector scaling, matrix scaling and Dirichlet calibration: a linear map of per-row
  * features {@code x_i} (logits, or log-probabilities) to new logits {@code u_i = W x_i + b}, scored by the

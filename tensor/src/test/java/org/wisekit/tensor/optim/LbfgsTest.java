@@ -1,6 +1,7 @@
-package org.wisekit.calib.internal;
+package org.wisekit.tensor.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -79,5 +80,53 @@ class LbfgsTest {
         assertThat(r.iterations()).isLessThanOrEqualTo(5);
         assertThat(r.converged()).isFalse();
         assertThat(r.value()).isLessThan(1);
+    }
+
+    @Test
+    void minimisesTheDocumentedExample() {
+        Lbfgs.Result r = Lbfgs.minimise((x, g) -> {
+            g[0] = 2 * (x[0] - 3);
+            g[1] = 2 * (x[1] + 1);
+            return (x[0] - 3) * (x[0] - 3) + (x[1] + 1) * (x[1] + 1);
+        }, new double[2], 100, 1e-10, Lbfgs.Listener.NONE);
+        assertThat(r.converged()).isTrue();
+        assertThat(r.point()[0]).isCloseTo(3, within(1e-9));
+        assertThat(r.point()[1]).isCloseTo(-1, within(1e-9));
+    }
+
+    @Test
+    void isDeterministic() {
+        Lbfgs.Objective rosenbrock = (x, g) -> {
+            double u = 1 - x[0];
+            double v = x[1] - x[0] * x[0];
+            g[0] = -2 * u - 400 * x[0] * v;
+            g[1] = 200 * v;
+            return u * u + 100 * v * v;
+        };
+        Lbfgs.Result a = Lbfgs.minimise(rosenbrock, new double[] {-1.2, 1}, 30, 0, Lbfgs.Listener.NONE);
+        Lbfgs.Result b = Lbfgs.minimise(rosenbrock, new double[] {-1.2, 1}, 30, 0, Lbfgs.Listener.NONE);
+        assertThat(b.point()).containsExactly(a.point());
+        assertThat(b.value()).isEqualTo(a.value());
+    }
+
+    @Test
+    void rejectsBadArgumentsNamingThem() {
+        Lbfgs.Objective f = (x, g) -> {
+            g[0] = 2 * x[0];
+            return x[0] * x[0];
+        };
+        double[] start = {1};
+        assertThatThrownBy(() -> Lbfgs.minimise(null, start, 10, 0, Lbfgs.Listener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("f");
+        assertThatThrownBy(() -> Lbfgs.minimise(f, new double[0], 10, 0, Lbfgs.Listener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start");
+        assertThatThrownBy(() -> Lbfgs.minimise(f, new double[] {Double.NaN}, 10, 0, Lbfgs.Listener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start[0]: NaN");
+        assertThatThrownBy(() -> Lbfgs.minimise(f, start, -1, 0, Lbfgs.Listener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxIterations: -1");
+        assertThatThrownBy(() -> Lbfgs.minimise(f, start, 10, -1e-3, Lbfgs.Listener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gradientTolerance: -0.001");
+        assertThatThrownBy(() -> Lbfgs.minimise(f, start, 10, 0, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listener");
     }
 }

@@ -1,13 +1,35 @@
-package org.wisekit.calib.internal;
+package org.wisekit.tensor.optim;
 
 import java.util.Arrays;
 
 /**
- * Limited-memory BFGS (Nocedal and Wright, Numerical Optimization, Algorithm 7.4 with the two-loop
+ * Limited-memory BFGS (Nocedal and Wright, <i>Numerical Optimization</i>, Algorithm 7.4 with the two-loop
  * recursion 7.5) with a backtracking Armijo line search, for smooth unconstrained minimisation with an
- * analytic gradient. Deterministic: no randomness, a fixed memory of {@value #MEMORY} correction pairs. A
- * pair whose curvature {@code s.y} is not positive is skipped, which keeps the inverse-Hessian
- * approximation positive definite without a Wolfe line search.
+ * analytic gradient.
+ *
+ * <p>Deterministic: no randomness, a fixed memory of {@value #MEMORY} correction pairs. A pair whose
+ * curvature {@code s.y} is not positive is skipped, which keeps the inverse-Hessian approximation positive
+ * definite without a Wolfe line search. The first search direction is {@code -g} shortened to length
+ * {@code min(|g|, 1)}; later ones are quasi-Newton directions, and every line search tries the full quasi-Newton step first and halve it until the Armijo condition
+ * {@code f(x + t d) <= f(x) + 1e-4 t g.d} holds (at most 60 halvings).
+ *
+ * <p>Stopping rules, checked in this order: the largest gradient entry is at most the tolerance
+ * (converged); no step along the search direction lowers f (stopped; converged only if the gradient test
+ * holds); an iteration lowers f by less than {@link #RELATIVE_DECREASE}{@code  * max(1, |f|)} (converged:
+ * at the minimum to rounding); the iteration limit (converged only if the gradient test holds).
+ *
+ * <pre>{@code
+ * Lbfgs.Result r = Lbfgs.minimise((x, g) -> {          // f(x) = (x0 - 3)^2 + (x1 + 1)^2
+ *     g[0] = 2 * (x[0] - 3);
+ *     g[1] = 2 * (x[1] + 1);
+ *     return (x[0] - 3) * (x[0] - 3) + (x[1] + 1) * (x[1] + 1);
+ * }, new double[2], 100, 1e-10, Lbfgs.Listener.NONE);
+ * // r.point() is {3, -1}
+ * }</pre>
+ *
+ * <p>Cost per iteration: one or more objective evaluations plus O({@value #MEMORY} n) vector work; memory
+ * O({@value #MEMORY} n). Stateless: each call allocates its own work arrays and calls the objective from the
+ * caller's thread, so concurrent calls are safe when their objectives are.
  */
 public final class Lbfgs {
 
@@ -15,8 +37,8 @@ public final class Lbfgs {
     public static final int MEMORY = 10;
     private static final double ARMIJO = 1e-4;
     private static final int MAX_HALVINGS = 60;
-    /** Stop when an iteration lowers f by less than this, relative to max(1, |f|). */
-    static final double RELATIVE_DECREASE = 1e-15;
+    /** Stop (converged) when an iteration lowers f by less than this, relative to {@code max(1, |f|)}. */
+    public static final double RELATIVE_DECREASE = 1e-15;
 
     private Lbfgs() {
     }
@@ -24,13 +46,26 @@ public final class Lbfgs {
     /** A differentiable objective. */
     @FunctionalInterface
     public interface Objective {
-        /** Returns f(x) and writes the gradient of f at x into {@code gradient}. */
+        /**
+         * Returns f(x) and writes the gradient of f at x into {@code gradient} (same length as {@code x};
+         * every entry must be written). The method must not keep or modify {@code x}.
+         *
+         * @param x        the point (read only)
+         * @param gradient receives the gradient at {@code x}
+         * @return f(x)
+         */
         double valueAndGradient(double[] x, double[] gradient);
     }
 
     /** Called after every iteration with its number (from 1) and the objective value. */
     @FunctionalInterface
     public interface Listener {
+        /**
+         * Called once per accepted step.
+         *
+         * @param iteration the iteration number, from 1
+         * @param value     f at the new iterate
+         */
         void iteration(int iteration, double value);
 
         /** Ignores every call. */
@@ -54,9 +89,37 @@ public final class Lbfgs {
      * Minimises {@code f} from {@code start} until {@code max_i |grad_i| <= gradientTolerance}, an iteration
      * lowers f by less than {@code 1e-15 max(1, |f|)}, no step decreases f, or {@code maxIterations}
      * iterations.
+     *
+     * @param f                 the objective with its analytic gradient
+     * @param start             the starting point (not modified; at least one entry, all finite)
+     * @param maxIterations     the iteration limit, at least 0
+     * @param gradientTolerance stop when every gradient entry is at most this in absolute value; at least 0
+     * @param listener          told about every iteration ({@link Listener#NONE} for none)
+     * @return the last iterate, its value, the iterations done and whether a convergence test held
+     * @throws IllegalArgumentException naming the parameter and its value when an argument is out of range
      */
     public static Result minimise(Objective f, double[] start, int maxIterations, double gradientTolerance,
                                   Listener listener) {
+        if (f == null) {
+            throw new IllegalArgumentException("f: null");
+        }
+        if (start == null || start.length == 0) {
+            throw new IllegalArgumentException("start: " + (start == null ? "null" : "empty"));
+        }
+        for (int i = 0; i < start.length; i++) {
+            if (!Double.isFinite(start[i])) {
+                throw new IllegalArgumentException("start[" + i + "]: " + start[i] + " (must be finite)");
+            }
+        }
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("maxIterations: " + maxIterations + " (must be >= 0)");
+        }
+        if (!(gradientTolerance >= 0)) {
+            throw new IllegalArgumentException("gradientTolerance: " + gradientTolerance + " (must be >= 0)");
+        }
+        if (listener == null) {
+            throw new IllegalArgumentException("listener: null (use Listener.NONE)");
+        }
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];
