@@ -18,7 +18,7 @@ import org.wisekit.tensor.optim.Lbfgs;
  * int[] predicted = lr.predict(tfidf.transform(testTexts));
  * }</pre>
  */
-public final class LogisticRegression {
+public final class LogisticRegression implements LinearClassifier {
 
     /**
      * Fitting settings.
@@ -95,6 +95,7 @@ public final class LogisticRegression {
     }
 
     /** The logits {@code W x + b} per row and class. */
+    @Override
     public double[][] scores(SparseFeatures x) {
         Checks.features(x, "x");
         if (x.dimension() != dimension) {
@@ -111,25 +112,6 @@ public final class LogisticRegression {
                 }
                 out[i][k] = s;
             }
-        }
-        return out;
-    }
-
-    /** Class probabilities per row. */
-    public double[][] probabilities(SparseFeatures x) {
-        double[][] p = scores(x);
-        for (double[] row : p) {
-            Checks.softmax(row);
-        }
-        return p;
-    }
-
-    /** The most probable class per row. */
-    public int[] predict(SparseFeatures x) {
-        double[][] s = scores(x);
-        int[] out = new int[s.length];
-        for (int i = 0; i < s.length; i++) {
-            out[i] = Checks.argmax(s[i]);
         }
         return out;
     }

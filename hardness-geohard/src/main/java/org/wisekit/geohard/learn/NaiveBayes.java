@@ -16,7 +16,7 @@ package org.wisekit.geohard.learn;
  * int[] predicted = nb.predict(vocabulary.counts(testTexts));
  * }</pre>
  */
-public final class NaiveBayes {
+public final class NaiveBayes implements LinearClassifier {
 
     private final double[] logPrior;
     private final double[][] logTheta;
@@ -75,6 +75,7 @@ public final class NaiveBayes {
     }
 
     /** The joint log-likelihood {@code log prior_c + sum_j x_j log theta_cj} per row and class. */
+    @Override
     public double[][] scores(SparseFeatures x) {
         Checks.features(x, "x");
         if (x.dimension() != logTheta[0].length) {
@@ -91,25 +92,6 @@ public final class NaiveBayes {
                 }
                 out[i][c] = s;
             }
-        }
-        return out;
-    }
-
-    /** Posterior class probabilities per row. */
-    public double[][] probabilities(SparseFeatures x) {
-        double[][] p = scores(x);
-        for (double[] row : p) {
-            Checks.softmax(row);
-        }
-        return p;
-    }
-
-    /** The most probable class per row. */
-    public int[] predict(SparseFeatures x) {
-        double[][] s = scores(x);
-        int[] out = new int[s.length];
-        for (int i = 0; i < s.length; i++) {
-            out[i] = Checks.argmax(s[i]);
         }
         return out;
     }
