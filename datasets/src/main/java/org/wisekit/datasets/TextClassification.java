@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Readers for the text-classification files: SST-2, AG News and TREC. All are read as strict UTF-8 (the
+ * Readers for the text-classification files: SST-2, AG News and TREC (coarse and fine labels). All are read as strict UTF-8 (the
  * mirrored TREC copy is UTF-8 and holds a few Devanagari characters; see the module README). Texts are
  * trimmed of surrounding whitespace and otherwise kept as they are, including AG News's {@code #39;}-style
  * entity remnants and backslashes.
@@ -23,6 +23,15 @@ public final class TextClassification {
     public static final List<String> AG_NEWS_CLASSES = List.of("World", "Sports", "Business", "Sci/Tech");
     /** TREC coarse classes, in the usual order (as in the Hugging Face {@code trec} dataset). */
     public static final List<String> TREC_COARSE_CLASSES = List.of("ABBR", "ENTY", "DESC", "HUM", "LOC", "NUM");
+    /** The 50 TREC fine classes as {@code COARSE:fine}, sorted. */
+    public static final List<String> TREC_FINE_CLASSES = List.of("ABBR:abb", "ABBR:exp", "DESC:def", "DESC:desc",
+            "DESC:manner", "DESC:reason", "ENTY:animal", "ENTY:body", "ENTY:color", "ENTY:cremat", "ENTY:currency",
+            "ENTY:dismed", "ENTY:event", "ENTY:food", "ENTY:instru", "ENTY:lang", "ENTY:letter", "ENTY:other",
+            "ENTY:plant", "ENTY:product", "ENTY:religion", "ENTY:sport", "ENTY:substance", "ENTY:symbol",
+            "ENTY:techmeth", "ENTY:termeq", "ENTY:veh", "ENTY:word", "HUM:desc", "HUM:gr", "HUM:ind", "HUM:title",
+            "LOC:city", "LOC:country", "LOC:mount", "LOC:other", "LOC:state", "NUM:code", "NUM:count", "NUM:date",
+            "NUM:dist", "NUM:money", "NUM:ord", "NUM:other", "NUM:perc", "NUM:period", "NUM:speed", "NUM:temp",
+            "NUM:volsize", "NUM:weight");
 
     private static final String SST2_HEADER = "sentence\tlabel";
     private static final List<String> SST2_LABELS_AS_WRITTEN = List.of("0", "1");
@@ -66,6 +75,36 @@ public final class TextClassification {
             boolean wellFormed = colon > 0 && colon < space;
             examples.add(i + 1, line, wellFormed, line.substring(space + 1),
                     line.substring(0, Math.max(colon, 0)));
+        }
+        return examples.toLabeledTexts();
+    }
+
+    /**
+     * TREC with fine labels: {@code COARSE:fine question} per line; the label is {@code COARSE:fine}, one of
+     * {@link #TREC_FINE_CLASSES}. One line of the mirrored training file has its label and first word swapped
+     * ({@code NUM:How count many innings ...}): a line whose fine label is unknown but whose first word is a fine
+     * label of the same coarse class is read with the two swapped back ({@code NUM:count How many innings ...});
+     * any other unknown label is an error.
+     */
+    public static LabeledTexts readTrecFine(Path file) {
+        List<String> lines = readLines(file);
+        Examples examples = new Examples(file, TREC_FINE_CLASSES, TREC_FINE_CLASSES);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int space = line.indexOf(' ');
+            int colon = line.indexOf(':');
+            boolean wellFormed = colon > 0 && colon < space;
+            String label = line.substring(0, Math.max(space, 0));
+            String text = line.substring(space + 1);
+            if (wellFormed && !TREC_FINE_CLASSES.contains(label)) {
+                int next = text.indexOf(' ');
+                String swapped = label.substring(0, colon + 1) + (next > 0 ? text.substring(0, next) : text);
+                if (next > 0 && TREC_FINE_CLASSES.contains(swapped)) {
+                    text = label.substring(colon + 1) + text.substring(next);
+                    label = swapped;
+                }
+            }
+            examples.add(i + 1, line, wellFormed, text, label);
         }
         return examples.toLabeledTexts();
     }

@@ -136,6 +136,37 @@ class RealDatasetsTest {
     }
 
     @Test
+    void trecFineClasses() {
+        LabeledTexts train = RealData.load(d -> d.trecFine(Split.TRAIN));
+        LabeledTexts test = RealData.load(d -> d.trecFine(Split.TEST));
+
+        assertThat(train.size()).isEqualTo(5444);
+        assertThat(test.size()).isEqualTo(499);
+        assertThat(train.classNames()).hasSize(50).isEqualTo(test.classNames());
+        Map<Integer, Long> counts = counts(train.labels());
+        assertThat(counts.get(train.classNames().indexOf("HUM:ind"))).isEqualTo(959L);
+        // the mirror's swapped line 4451 reads as NUM:count (362 + 1)
+        assertThat(counts.get(train.classNames().indexOf("NUM:count"))).isEqualTo(363L);
+        assertThat(train.texts().get(4450)).isEqualTo("How many innings constitute an official baseball game ?");
+        assertThat(counts.values().stream().filter(c -> c >= 30).count()).isEqualTo(30);
+        assertThat(test.classNames().get(test.labels()[0])).isEqualTo("NUM:dist");
+    }
+
+    @Test
+    void spamAssassinGroups() {
+        LabeledTexts emails = RealData.load(Datasets::spamAssassin);
+
+        assertThat(emails.size()).isEqualTo(6046);
+        assertThat(emails.classNames()).containsExactly("easy_ham", "hard_ham", "spam");
+        assertThat(counts(emails.labels())).containsEntry(0, 3900L).containsEntry(1, 250L).containsEntry(2, 1896L);
+        // hard-ham-1/00001: the Motley Fool newsletter, subject then body
+        assertThat(emails.texts().get(3900)).startsWith("Personal Finance: Resolutions You Can Keep\n"
+                + "======================== THE MOTLEY FOOL");
+        assertThat(emails.texts().get(0)).doesNotContain("Return-Path:").doesNotContain("Received:");
+        assertThat(emails.texts().stream().filter(SpamAssassin.EMPTY::equals).count()).isZero();
+    }
+
+    @Test
     void fsddRecordings() {
         List<FsddRecording> recordings = RealData.load(Datasets::fsdd);
 
