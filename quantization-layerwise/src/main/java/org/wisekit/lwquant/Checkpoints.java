@@ -11,7 +11,7 @@ import org.wisekit.lwquant.gguf.Gguf;
 import org.wisekit.lwquant.gguf.GgufLlama;
 import org.wisekit.lwquant.llama.LlamaCheckpoint;
 import org.wisekit.lwquant.llama.LlamaModel;
-import org.wisekit.lwquant.text.Tokenizer;
+import org.wisekit.text.Tokenizer;
 
 /**
  * Loads any llama file this module reads or writes, by its content: a GGUF file ({@link GgufLlama#read},

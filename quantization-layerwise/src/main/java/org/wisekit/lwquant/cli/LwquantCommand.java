@@ -30,7 +30,7 @@ import org.wisekit.lwquant.quant.GptqQuantizer;
 import org.wisekit.lwquant.quant.Quantizer;
 import org.wisekit.lwquant.quant.RtnQuantizer;
 import org.wisekit.lwquant.repro.DecoderModels;
-import org.wisekit.lwquant.text.Tokenizer;
+import org.wisekit.text.Tokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package org.wisekit.lwquant.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Named-tensor maps: the {@code withTensors} step shared by the llama and MiniLM models. */
+/** Named-tensor maps: the {@code withTensors} step of the llama models. */
 public final class TensorMaps {
 
     private TensorMaps() {

@@ -1,5 +1,4 @@
 /**
- * Implementation details shared by this module's packages (vector helpers, tensor-map replacement, an
- * order-preserving JSON reader). Not API: may change in any release.
+ * Implementation details shared by this module's packages (vector helpers, tensor-map replacement). Not API: may change in any release.
  */
 package org.wisekit.lwquant.internal;

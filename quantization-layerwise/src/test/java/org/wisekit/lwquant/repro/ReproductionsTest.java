@@ -46,7 +46,7 @@ class ReproductionsTest {
         // in the returned results and in results.json, next to the data files
         assertThat(results.datasets()).containsKeys(MiniLmStudy.WEIGHTS_RECORD, MiniLmStudy.TOKENIZER_RECORD);
         assertThat(results.datasets().get(MiniLmStudy.WEIGHTS_RECORD))
-                .isEqualTo(MiniLmProvenanceTest.sha256Of(org.wisekit.lwquant.bert.MiniLm.RESOURCE));
+                .isEqualTo(MiniLmProvenanceTest.sha256Of(org.wisekit.text.embed.MiniLmJava.RESOURCE));
         Path folder = reports.resolve("quantization-layerwise").resolve("ordering").resolve(Profile.SMOKE.id());
         assertThat(Results.read(folder.resolve("results.json")).datasets()).containsAllEntriesOf(results.datasets())
                 .containsKey(MiniLmStudy.WEIGHTS_RECORD);

@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.text;
+package org.wisekit.text;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -12,7 +12,7 @@ import java.util.PriorityQueue;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.wisekit.lwquant.internal.Json;
+import org.wisekit.text.internal.Json;
 
 /**
  * A Hugging Face {@code tokenizer.json} with a {@code BPE} model, in plain Java, following the order of the

@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.text;
+package org.wisekit.text;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.wisekit.lwquant.bert.WordPieceTokenizer;
-import org.wisekit.lwquant.internal.Json;
+import org.wisekit.text.internal.Json;
 
 /**
  * Text to token ids, as a checkpoint's own tokenizer does it.

@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.bert;
+package org.wisekit.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.bert;
+package org.wisekit.text.embed;
 
 import java.io.IOException;
 import java.io.InputStream;

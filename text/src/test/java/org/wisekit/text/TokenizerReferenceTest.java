@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.text;
+package org.wisekit.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.wisekit.lwquant.internal.Json;
+import org.wisekit.text.internal.Json;
 
 /**
  * The Java tokenizers against token ids produced by Hugging Face {@code tokenizers} 0.22.2 (Python), stored
@@ -61,6 +61,27 @@ class TokenizerReferenceTest {
             assertThat(t.encode(text, false)).as("%s without special tokens: %s", name, text)
                     .containsExactly(ints(c.get("ids_no_special")));
         }
+    }
+
+    @Test
+    void miniLmKnownIdsAndTruncationTo128() throws IOException {
+        Tokenizer t = load("all-minilm-l6-v2-tokenizer.json");
+        assertThat(t.encode("Hello world")).containsExactly(101, 7592, 2088, 102);
+        assertThat(((WordPieceTokenizer) t).maxLength()).isEqualTo(128);
+        // 300 words: truncated to 128 ids, [CLS] first and [SEP] last, the words in order up to the cut
+        String longText = "word ".repeat(300);
+        int word = t.encode("word", false)[0];
+        int[] ids = t.encode(longText);
+        assertThat(ids).hasSize(128);
+        assertThat(ids[0]).isEqualTo(101);
+        assertThat(ids[127]).isEqualTo(102);
+        for (int i = 1; i < 127; i++) {
+            assertThat(ids[i]).as("id %d", i).isEqualTo(word);
+        }
+        assertThat(t.encode(longText, false)).hasSize(128).containsOnly(word);
+        // exactly 126 words still fit with both special tokens; 127 lose the last word, never the [SEP]
+        assertThat(t.encode("word ".repeat(126))).hasSize(128).endsWith(word, 102);
+        assertThat(t.encode("word ".repeat(127))).hasSize(128).endsWith(word, 102);
     }
 
     @Test

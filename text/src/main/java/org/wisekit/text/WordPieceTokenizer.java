@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.bert;
+package org.wisekit.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.wisekit.lwquant.internal.Json;
+import org.wisekit.text.internal.Json;
 
 /**
  * BERT's tokenizer as a Hugging Face {@code tokenizer.json} defines it: BertNormalizer (clean text, pad CJK
@@ -15,7 +15,7 @@ import org.wisekit.lwquant.internal.Json;
  * greedy longest-match WordPiece with the {@code ##} prefix ({@code [UNK]} for a word with no split or
  * longer than 100 characters), then {@code [CLS] ... [SEP]}, truncated to {@code maxLength} tokens.
  */
-public final class WordPieceTokenizer implements org.wisekit.lwquant.text.Tokenizer {
+public final class WordPieceTokenizer implements Tokenizer {
 
     private final Map<String, Integer> vocab;
     private final int unk;
@@ -87,6 +87,15 @@ public final class WordPieceTokenizer implements org.wisekit.lwquant.text.Tokeni
             throw new IllegalArgumentException("tokenizer.json: " + field + " is not a JSON object");
         }
         return m;
+    }
+
+    /**
+     * The longest encoding, special tokens included (the file's {@code truncation.max_length}, else 512).
+     *
+     * @return the maximum number of ids {@link #encode} returns
+     */
+    public int maxLength() {
+        return maxLength;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.wisekit.lwquant.internal;
+package org.wisekit.text.internal;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -14,7 +14,7 @@ import org.json.JSONObject;
 import org.json.JSONTokener;
 
 /**
- * A small JSON reader on top of org.json's tokenizer (config.json, tokenizer.json). Objects become
+ * A small JSON reader on top of org.json's tokenizer ({@code tokenizer.json}). Objects become
  * {@link LinkedHashMap}s in document order (a repeated key keeps its first position and its last value),
  * arrays {@link List}s, numbers {@link Number}s, {@code null} Java {@code null}. Strict where JSON is: keys
  * and strings must be double-quoted and bare words other than {@code true}, {@code false} and {@code null}
