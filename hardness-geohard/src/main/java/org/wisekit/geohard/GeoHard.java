@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * embedding space; both terms are always reported beside it.
  *
  * <p>{@code compute} validates the input, applies the {@link Options#transform() transform} (fitted on all
- * rows), draws the {@link Options#balance() balanced sample} (seeded), and accumulates per-class statistics in
- * one streaming pass ({@link ClassStatistics}). Classes are reported in sorted label order (numeric for
- * {@code int} labels). All methods are stateless and thread-safe.
+ * rows; UMAP seeded with {@link Options#seed()}), draws the {@link Options#balance() balanced sample} (seeded),
+ * and accumulates per-class statistics in one streaming pass ({@link ClassStatistics}). Classes are reported in
+ * sorted label order (numeric for {@code int} labels). All methods are stateless and thread-safe.
  */
 public final class GeoHard {
 
@@ -190,6 +190,15 @@ public final class GeoHard {
         if (options.transform().kind() == Transform.Kind.PCA) {
             double[][] rows = dRows != null ? dRows : widen(fRows);
             dRows = Pca.fit(rows, options.transform().components()).transform(rows);
+            fRows = null;
+        } else if (options.transform().kind() == Transform.Kind.UMAP) {
+            double[][] rows = dRows != null ? dRows : widen(fRows);
+            Umap.Settings settings = Umap.Settings.defaults(options.transform().components()).withSeed(options.seed());
+            try {
+                dRows = Umap.fitTransform(rows, settings);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("transform '" + options.transform() + "': " + e.getMessage(), e);
+            }
             fRows = null;
         }
         int[] selected = select(classes, counts, options);

@@ -6,7 +6,8 @@ package org.wisekit.geohard;
  * @param transform the transform fitted on all the rows before balancing ({@link Transform#none()} by default)
  * @param balance   0: use every instance; {@code N >= 2}: draw exactly N instances of every class without
  *                  replacement (seeded), after the transform; a class with fewer than N instances is an error
- * @param seed      the seed of the balanced sampling (PCA is deterministic and does not use it)
+ * @param seed      the seed of the balanced sampling and of a UMAP transform (PCA is deterministic and does not
+ *                  use it)
  */
 public record Options(Transform transform, int balance, long seed) {
 
@@ -35,7 +36,7 @@ public record Options(Transform transform, int balance, long seed) {
         return new Options(transform, perClass, seed);
     }
 
-    /** These options with another sampling seed. */
+    /** These options with another seed (balanced sampling and UMAP). */
     public Options withSeed(long s) {
         return new Options(transform, balance, s);
     }

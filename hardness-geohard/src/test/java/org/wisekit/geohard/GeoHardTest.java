@@ -228,6 +228,28 @@ class GeoHardTest {
     }
 
     @Test
+    void umapTransformRunsEndToEndSeededWithTheOptionsSeed() {
+        int[] y = new int[150];
+        double[][] x = randomData(7, 150, 12, 3, y);
+        Options o = Options.defaults().withTransform(Transform.umap(2)).withSeed(4);
+        List<ClassHardness> umap = GeoHard.compute(x, y, o);
+        assertThat(umap).hasSize(3).allMatch(c -> c.n() == 50);
+        // The same as computing on Umap's output with the options' seed (and so deterministic).
+        List<ClassHardness> direct = GeoHard.compute(Umap.fitTransform(x, Umap.Settings.defaults(2).withSeed(4)), y,
+                Options.defaults());
+        assertThat(direct).isEqualTo(umap);
+        assertThat(GeoHard.compute(x, y, o.withSeed(5))).isNotEqualTo(umap);
+        // Float input is widened; balancing happens after the transform.
+        float[][] f = new float[x.length][x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            for (int d = 0; d < x[0].length; d++) {
+                f[i][d] = (float) x[i][d];
+            }
+        }
+        assertThat(GeoHard.compute(f, y, o.withBalance(20))).allMatch(c -> c.n() == 20);
+    }
+
+    @Test
     void rejectsMalformedInputNamingParameterAndValue() {
         Options o = Options.defaults();
         assertThatThrownBy(() -> GeoHard.compute(new double[][] {{1}, {2}, {3}}, new int[] {0, 0, 1}, o))
@@ -250,8 +272,12 @@ class GeoHardTest {
                 o.withTransform(Transform.pca(2))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pca components must be in [1, 1], got 2");
         assertThatThrownBy(() -> o.withBalance(1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 1");
-        assertThatThrownBy(() -> Transform.parse("umap:2")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'umap:2'");
+        assertThatThrownBy(() -> Transform.parse("tsne:2")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'tsne:2'");
+        assertThatThrownBy(() -> GeoHard.compute(new double[][] {{1}, {2}, {3}, {4}}, new int[] {0, 0, 1, 1},
+                o.withTransform(Transform.umap(2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("transform 'umap:2'")
+                .hasMessageContaining("umap neighbors (15) must be less than the number of rows, got 4 rows");
         assertThat(Transform.parse("PCA:5")).isEqualTo(Transform.pca(5));
         assertThat(Transform.parse("none")).isEqualTo(Transform.none());
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wisekit geohard --data FILE.tsv --embeddings FILE.npy|.csv [--transform none|pca:K] [--balance N]
+ * {@code wisekit geohard --data FILE.tsv --embeddings FILE.npy|.csv [--transform none|pca:K|umap:K] [--balance N]
  * [--seed S] [--f1 FILE.tsv] [--json]}: GeoHard (intra, inter, sum, rank) per class and, with {@code --f1},
  * Pearson and Spearman against the class-wise F1 (raw and sign-adjusted). Writes no files. Bad input throws
  * {@link IllegalArgumentException} with a one-line message naming the file and line.
@@ -50,8 +50,10 @@ public final class GeoHardCommand implements Callable<Integer> {
                     + "Required: the built-in sentence-embedding backend is not available yet.")
     Path embeddings;
 
-    @Option(names = "--transform", paramLabel = "none|pca:K", defaultValue = "none",
-            description = "Transform fitted on all rows before the statistics (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--transform", paramLabel = "none|pca:K|umap:K", defaultValue = "none",
+            description = "Transform fitted on all rows before the statistics: pca:K (K principal components) or "
+                    + "umap:K (UMAP to K dimensions, umap-learn defaults, seeded with --seed; the paper's pipeline) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String transform;
 
     @Option(names = "--balance", paramLabel = "N", defaultValue = "0",
