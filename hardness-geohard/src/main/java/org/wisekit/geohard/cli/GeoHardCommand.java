@@ -16,6 +16,9 @@ import org.wisekit.geohard.ClassHardness;
 import org.wisekit.geohard.Correlation;
 import org.wisekit.geohard.GeoHard;
 import org.wisekit.geohard.Options;
+import org.wisekit.harness.Progress;
+import org.wisekit.text.embed.SentenceEncoder;
+import org.wisekit.text.embed.SentenceEncoders;
 import org.wisekit.geohard.Transform;
 import org.wisekit.harness.Json;
 import picocli.CommandLine.Command;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wisekit geohard --data FILE.tsv --embeddings FILE.npy|.csv [--transform none|pca:K|umap:K] [--balance N]
- * [--seed S] [--f1 FILE.tsv] [--json]}: GeoHard (intra, inter, sum, rank) per class and, with {@code --f1},
+ * {@code wisekit geohard --data FILE.tsv [--embeddings FILE.npy|.csv] [--transform none|pca:K|umap:K] [--balance N]
+ * [--seed S] [--f1 FILE.tsv] [--json]}: GeoHard (intra, inter, sum, rank) per class of the given embeddings, or of
+ * the texts' all-MiniLM-L6-v2 embeddings (wisekit-text) without {@code --embeddings}, and, with {@code --f1},
  * Pearson and Spearman against the class-wise F1 (raw and sign-adjusted). Writes no files. Bad input throws
  * {@link IllegalArgumentException} with a one-line message naming the file and line.
  */
@@ -38,6 +42,13 @@ import picocli.CommandLine.Spec;
                 "(negated, higher is better). Writes no files."})
 public final class GeoHardCommand implements Callable<Integer> {
 
+    private final Progress progress;
+
+    /** The command; embedding progress goes to {@code progress}. */
+    public GeoHardCommand(Progress progress) {
+        this.progress = progress;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -47,7 +58,7 @@ public final class GeoHardCommand implements Callable<Integer> {
 
     @Option(names = "--embeddings", paramLabel = "FILE.npy|.csv",
             description = "One embedding row per data line (.npy 2-D float32/float64, or comma-separated .csv). "
-                    + "Required: the built-in sentence-embedding backend is not available yet.")
+                    + "Without it the texts are embedded with all-MiniLM-L6-v2 (mean pooled, L2-normalised, 128 tokens).")
     Path embeddings;
 
     @Option(names = "--transform", paramLabel = "none|pca:K|umap:K", defaultValue = "none",
@@ -71,10 +82,6 @@ public final class GeoHardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (embeddings == null) {
-            throw new IllegalArgumentException("--embeddings is required: the built-in sentence-embedding backend "
-                    + "is not available yet; pass --embeddings FILE.npy|.csv with one row per line of " + data);
-        }
         Transform t;
         try {
             t = Transform.parse(transform);
@@ -82,8 +89,9 @@ public final class GeoHardCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--transform: " + e.getMessage(), e);
         }
         Options options = new Options(t, checkBalance(balance), seed);
-        List<String> labels = readData(data);
-        double[][] x = readEmbeddings(embeddings);
+        Items items = readData(data);
+        List<String> labels = items.labels();
+        double[][] x = embeddings == null ? embed(items.texts()) : readEmbeddings(embeddings);
         if (x.length != labels.size()) {
             throw new IllegalArgumentException("--embeddings " + embeddings + " has " + x.length + " rows but --data "
                     + data + " has " + labels.size() + " items; they must match one to one");
@@ -116,10 +124,39 @@ public final class GeoHardCommand implements Callable<Integer> {
         return n;
     }
 
-    /** Labels of {@code label<TAB>text} lines; an optional first line {@code label<TAB>text} is a header. */
-    static List<String> readData(Path file) throws IOException {
+    /** The labels and texts of the data file, in line order. */
+    record Items(List<String> labels, List<String> texts) {
+    }
+
+    /** The texts' all-MiniLM-L6-v2 embeddings (ONNX Runtime when present, else the Java forward pass). */
+    private double[][] embed(List<String> texts) {
+        float[][] v;
+        try (SentenceEncoder encoder = SentenceEncoders.miniLm();
+             Progress.Task task = progress.start("embedding " + texts.size() + " texts (all-MiniLM-L6-v2)", texts.size())) {
+            int[] reported = {0};
+            v = encoder.encode(texts, done -> {
+                task.step(done - reported[0]);
+                reported[0] = done;
+            });
+        }
+        double[][] x = new double[v.length][];
+        for (int i = 0; i < v.length; i++) {
+            x[i] = new double[v[i].length];
+            for (int j = 0; j < v[i].length; j++) {
+                x[i][j] = v[i][j];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Labels and texts of {@code label<TAB>text} lines; an optional first line {@code label<TAB>text} is a header.
+     * An empty label or an empty text is an error naming the line.
+     */
+    static Items readData(Path file) throws IOException {
         List<String> lines = readLines(file, "--data");
         List<String> labels = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = stripBom(lines.get(i), i);
             if (i == 0 && line.trim().equalsIgnoreCase("label\ttext")) {
@@ -136,12 +173,17 @@ public final class GeoHardCommand implements Callable<Integer> {
             if (label.isEmpty()) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": empty label");
             }
+            String text = line.substring(tab + 1).strip();
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": empty text");
+            }
             labels.add(label);
+            texts.add(text);
         }
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("--data " + file + " has no data lines");
         }
-        return labels;
+        return new Items(labels, texts);
     }
 
     /** Rows of a 2-D {@code .npy}, or of a comma-separated {@code .csv} (numbers only, no header). */

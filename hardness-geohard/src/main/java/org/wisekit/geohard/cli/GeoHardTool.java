@@ -8,6 +8,6 @@ public final class GeoHardTool implements Tool {
 
     @Override
     public Object command(Progress progress) {
-        return new GeoHardCommand();
+        return new GeoHardCommand(progress);
     }
 }

@@ -225,6 +225,7 @@ final class StudyReport {
         matrix("The same against the class F1 of logistic regression on the MiniLM vectors (shares the embedding's"
                 + " geometry)", List.of(MINILM_LR));
         learnerTable();
+        perLearner();
         for (SetRun r : runs) {
             classTable(r);
             plot(r);
@@ -276,6 +277,39 @@ final class StudyReport {
         context.report().table("Macro-F1 of each learner on the test split (mean +- std over seeds) and the mean pairwise"
                         + " Spearman of their class F1",
                 List.of("set", "TF-IDF LR", "n-gram NB", "MiniLM LR", "mean pairwise Spearman"), rows);
+    }
+
+    /** Pearson and Spearman per set and learner for the main GeoHard variants and kNN disagreement. */
+    private void perLearner() {
+        List<String> learners = List.of("tfidf-lr", "ngram-nb", MINILM_LR);
+        List<String> header = new ArrayList<>(List.of("set", "score"));
+        for (String learner : learners) {
+            header.add(learner + " Pearson");
+            header.add(learner + " Spearman");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (SetRun r : runs) {
+            for (Row row : List.of(GEOHARD, ROWS.get(3), ROWS.get(9))) {
+                double[][] h = r.hardness().get(row.key());
+                if (h == null) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>(List.of(r.set().id(), row.label()));
+                for (String learner : learners) {
+                    double p = 0;
+                    double sp = 0;
+                    for (double[] seedRow : h) {
+                        p += Metrics.signAdjusted(seedRow, r.meanF1(learner), false).value() / h.length;
+                        sp += Metrics.signAdjusted(seedRow, r.meanF1(learner), true).value() / h.length;
+                    }
+                    cells.add(fixed(p));
+                    cells.add(fixed(sp));
+                }
+                rows.add(cells);
+            }
+        }
+        context.report().table("Sign-adjusted Pearson and Spearman per set and learner (means over UMAP seeds where"
+                + " there are several)", header, rows);
     }
 
     private void classTable(SetRun r) {

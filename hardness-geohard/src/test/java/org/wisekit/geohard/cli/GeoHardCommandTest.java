@@ -13,8 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wisekit.datasets.io.Npy;
+import org.wisekit.geohard.ClassHardness;
+import org.wisekit.geohard.GeoHard;
+import org.wisekit.geohard.Options;
 import org.wisekit.harness.Tool;
 import org.wisekit.harness.testing.ToolRunner;
+import org.wisekit.text.embed.SentenceEncoder;
+import org.wisekit.text.embed.SentenceEncoders;
 
 class GeoHardCommandTest {
 
@@ -80,10 +85,33 @@ class GeoHardCommandTest {
     }
 
     @Test
-    void withoutEmbeddingsSaysTheBackendIsNotAvailableYet() {
-        ToolRunner.Run run = ToolRunner.run(new GeoHardTool(), "--data", data.toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("wisekit: --embeddings is required").doesNotContain("\n");
+    void withoutEmbeddingsTheTextsAreEmbeddedWithMiniLm() throws IOException {
+        List<String> texts = List.of("What a dreadful film", "Awful acting and a dull plot", "It was okay",
+                "Fine, nothing special", "A wonderful, joyful film", "Superb acting throughout");
+        List<String> labels = List.of("neg", "neg", "neu", "neu", "pos", "pos");
+        StringBuilder tsv = new StringBuilder();
+        for (int i = 0; i < texts.size(); i++) {
+            tsv.append(labels.get(i)).append('\t').append(texts.get(i)).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("texts.tsv"), tsv.toString());
+        JsonNode json = ToolRunner.run(new GeoHardTool(), "--data", file.toString(), "--json").json();
+
+        float[][] v;
+        try (SentenceEncoder encoder = SentenceEncoders.miniLm()) {
+            v = encoder.encode(texts);
+        }
+        List<ClassHardness> expected = GeoHard.compute(v, labels.toArray(String[]::new), Options.defaults());
+        assertThat(json.get("dimensions").asInt()).isEqualTo(384);
+        for (int c = 0; c < 3; c++) {
+            assertThat(json.get("perClass").get(c).get("geoHard").asDouble())
+                    .isCloseTo(expected.get(c).geoHard(), within(1e-12));
+        }
+    }
+
+    @Test
+    void emptyTextIsAnErrorNamingTheLine() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.tsv"), "neg\tbad\nneg\t   \npos\tgood\n");
+        assertError(2, empty + ":2: empty text", "--data", empty.toString());
     }
 
     @Test
@@ -103,7 +131,8 @@ class GeoHardCommandTest {
                 nanCsv.toString());
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), "1,2\n2,3\n3\n4,5\n5,6\n6,7\n");
         assertError(2, ragged + ":3: 1 columns, line 1 has 2", "--data", data.toString(), "--embeddings", ragged.toString());
-        assertError(2, "'umap:2'", "--data", data.toString(), "--embeddings", csv.toString(), "--transform", "umap:2");
+        assertError(2, "transform 'umap:2'", "--data", data.toString(), "--embeddings", csv.toString(),
+                "--transform", "umap:2");
         assertError(2, "balance 3 exceeds the size of class 'neg'", "--data", data.toString(), "--embeddings",
                 csv.toString(), "--balance", "3");
         assertError(2, "--data " + dir.resolve("nope.tsv") + ": no such file", "--data", dir.resolve("nope.tsv").toString(),
