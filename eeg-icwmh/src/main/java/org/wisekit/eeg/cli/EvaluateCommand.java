@@ -109,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 int[] testY = Rows.select(trials.labels(), fold.test());
                 int[] predicted;
                 if (settings == null) {
-                    predicted = CspLda.fit(Rows.select(trials.data(), fold.train()), trainY)
+                    predicted = CspLda.fit(Rows.select(trials.data(), fold.train()), trainY, CspLda.Settings.defaults())
                             .predict(Rows.select(trials.data(), fold.test()));
                 } else {
                     LightCnn net = LightCnn.of(images[0].length, settings.height(), settings.width(), 2);
