@@ -62,15 +62,32 @@ public final class PreprocessingReproduction implements Reproduction {
     static final double GAIN_SIGMA = 1.0;
 
     /** Sizes for one profile. */
-    record Settings(List<String> tasks, int height, int width, int epochs, long[] seeds, int eyeBlocks,
-                    int maxTrials) {
+    /**
+     * Sizes for one profile: the image is {@code height x width} for 64-channel recordings and half as high for
+     * fewer channels (Eye State's 14); {@code widths} are the light CNN's filters; EEGNet runs the first
+     * {@code eegNetSeeds} seeds.
+     */
+    record Settings(List<String> tasks, int height, int width, int[] widths, int epochs, long[] seeds, int eegNetSeeds,
+                    int eyeBlocks) {
     }
 
-    private static final Settings SMOKE = new Settings(List.of("s001-imagery"), 16, 32, 2, new long[] {1}, 3, 0);
+    private static final Settings SMOKE = new Settings(List.of("s001-imagery"), 16, 32, new int[] {4, 8, 16}, 2,
+            new long[] {1}, 1, 3);
     private static final Settings DEFAULT = new Settings(List.of("s001-imagery", "s001-execution", "eye-state"), 32,
-            64, 25, new long[] {1, 2}, 5, 0);
+            64, new int[] {8, 16, 32}, 15, new long[] {1, 2}, 1, 5);
     private static final Settings FULL = new Settings(List.of("s001-imagery", "s001-execution", "eye-state"), 64, 128,
-            40, new long[] {1, 2, 3, 4, 5}, 5, 0);
+            new int[] {16, 32, 64}, 40, new long[] {1, 2, 3, 4, 5}, 5, 5);
+
+    /** The image height for a task: {@code height} for 32 channels or more, half of it for fewer. */
+    static int imageHeight(Settings settings, EegTask task) {
+        return task.channels() >= 32 ? settings.height() : Math.max(4, settings.height() / 2);
+    }
+
+    /** The light CNN every image arm trains. */
+    static LightCnn cnn(int channels, Settings settings, EegTask task) {
+        return LightCnn.of(channels, imageHeight(settings, task), settings.width(), task.classes().size())
+                .withWidths(settings.widths());
+    }
 
     /** Accuracies (fractions) over folds x seeds, in fold-major order, for one arm on one task. */
     record Scores(double[] values) {
@@ -138,15 +155,15 @@ public final class PreprocessingReproduction implements Reproduction {
 
     // ------------------------------------------------------------------ one task
 
-    static Preprocessor.Settings preprocessing(Arm arm, Settings settings) {
+    static Preprocessor.Settings preprocessing(Arm arm, Settings settings, EegTask task) {
         return Preprocessor.Settings.defaults().withChannelNorm(arm.norm).withFusion(arm.fusion)
-                .withImageSize(settings.height(), settings.width());
+                .withImageSize(imageHeight(settings, task), settings.width());
     }
 
     private static TaskRun runTask(EegTask task, Settings settings, long seed, Progress progress, StudyReport report) {
         int folds = task.folds().size();
         int seeds = settings.seeds().length;
-        long steps = (long) (Arm.values().length * 2 + 1) * folds * seeds + folds;
+        long steps = (long) (Arm.values().length * 2) * folds * seeds + (long) folds * (1 + settings.eegNetSeeds());
         Map<String, Scores> arms = new LinkedHashMap<>();
         Map<String, Scores> gained = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -161,7 +178,7 @@ public final class PreprocessingReproduction implements Reproduction {
             for (Arm arm : Arm.values()) {
                 bar.status(arm.name().toLowerCase(Locale.ROOT));
                 long start = System.nanoTime();
-                Preprocessor pre = new Preprocessor(preprocessing(arm, settings));
+                Preprocessor pre = new Preprocessor(preprocessing(arm, settings, task));
                 float[][][][] x = pre.apply(task.trials());
                 if (arm == Arm.FULL) {
                     fullImages = x;
@@ -181,7 +198,7 @@ public final class PreprocessingReproduction implements Reproduction {
                         (System.nanoTime() - start) / 1e9);
             }
             // dominant-lead invariance: the ICWMH image I (gray levels), and how much of the fused input moves
-            Preprocessor full = new Preprocessor(preprocessing(Arm.FULL, settings));
+            Preprocessor full = new Preprocessor(preprocessing(Arm.FULL, settings, task));
             maxDiff = 0;
             for (int i = 0; i < task.trials().length; i++) {
                 float[][] a = full.image(task.trials()[i]);
@@ -214,12 +231,12 @@ public final class PreprocessingReproduction implements Reproduction {
             seconds.put(EEGNET, (System.nanoTime() - start) / 1e9);
 
             // cost: preprocessing vs CNN inference per trial (full arm)
-            Preprocessor pre = new Preprocessor(preprocessing(Arm.FULL, settings));
+            Preprocessor pre = new Preprocessor(preprocessing(Arm.FULL, settings, task));
             long t0 = System.nanoTime();
             pre.apply(task.trials());
             preprocessSeconds = (System.nanoTime() - t0) / 1e9 / task.trials().length;
             Fold fold = task.folds().get(0);
-            Classifier model = Classifier.fit(LightCnn.of(pre.outputChannels(), settings.height(), settings.width(), 2),
+            Classifier model = Classifier.fit(cnn(pre.outputChannels(), settings, task),
                     Rows.select(fullImages, fold.train()), Rows.select(task.labels(), fold.train()),
                     TrainSettings.defaults().withEpochs(1).withSeed(seed));
             model.predict(fullImages);   // warm-up
@@ -235,7 +252,7 @@ public final class PreprocessingReproduction implements Reproduction {
         List<Double> acc = new ArrayList<>();
         for (Fold fold : task.folds()) {
             for (long s : settings.seeds()) {
-                LightCnn net = LightCnn.of(x[0].length, settings.height(), settings.width(), task.classes().size());
+                LightCnn net = cnn(x[0].length, settings, task);
                 Classifier model = Classifier.fit(net, Rows.select(x, fold.train()), Rows.select(task.labels(), fold.train()),
                         TrainSettings.defaults().withEpochs(settings.epochs()).withSeed(s));
                 acc.add(model.accuracy(Rows.select(x, fold.test()), Rows.select(task.labels(), fold.test())));
@@ -259,7 +276,8 @@ public final class PreprocessingReproduction implements Reproduction {
             double scale = overallStd(train);
             float[][][] xTrain = scaled(train, scale, factor);
             float[][][] xTest = scaled(Rows.select(task.trials(), fold.test()), scale, factor);
-            for (long s : settings.seeds()) {
+            for (int k = 0; k < settings.eegNetSeeds(); k++) {
+                long s = settings.seeds()[k];
                 EegNetLike net = eegNetFor(task);
                 Classifier model = Classifier.fit(net, xTrain, Rows.select(task.labels(), fold.train()),
                         TrainSettings.defaults().withEpochs(settings.epochs()).withSeed(s));
@@ -336,7 +354,8 @@ public final class PreprocessingReproduction implements Reproduction {
     static EegNetLike eegNetFor(EegTask task) {
         double rate = task.sampleRate() / decimation(task);
         return EegNetLike.of(task.channels(), task.samples() / decimation(task), task.classes().size())
-                .withKernels((int) Math.round(rate / 2), (int) Math.max(2, Math.round(rate / 8)));
+                .withKernels((int) Math.round(rate / 2), (int) Math.max(2, Math.round(rate / 8)))
+                .withBatchNormDecay(0.9);
     }
 
     /** Trials divided by {@code scale}, averaged over runs of {@code factor} samples. */

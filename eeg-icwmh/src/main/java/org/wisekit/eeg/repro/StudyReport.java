@@ -46,12 +46,14 @@ final class StudyReport {
                 + " implementation note's reconstruction: ICWMH divides each channel by its magnitude max|x_c|"
                 + " (per trial), the trial becomes an 8-bit image (min-max per trial) resized to ")
                 .append(settings.height()).append(" x ").append(settings.width())
-                .append(" (bilinear), a 5 x 5 Gaussian blur and Canny (100/200) give the edge map E, and the CNN input"
+                .append(" for 64 channels, half as high for Eye State's 14 (bilinear), a 5 x 5 Gaussian blur and Canny (100/200) give the edge map E, and the CNN input"
                         + " is the Hadamard skip fusion I (1 + E). Every arm trains the same light CNN"
-                        + " (conv-BN-ReLU-pool x 3, global average pooling, softmax; Adam 1e-3, batches of 16, ")
+                        + " (conv-BN-ReLU-pool x 3 with " + java.util.Arrays.toString(settings.widths())
+                        + " filters, global average pooling, softmax; Adam 1e-3, batches of 16, ")
                 .append(settings.epochs()).append(" epochs) with the same folds and seeds ")
                 .append(java.util.Arrays.toString(settings.seeds()))
-                .append("; accuracies are means over folds x seeds with 95 % Student-t intervals. The paper's"
+                .append(" (EEGNet: the first ").append(settings.eegNetSeeds()).append(", with BN decay 0.9 for these"
+                        + " short runs); accuracies are means over folds x seeds with 95 % Student-t intervals. The paper's"
                         + " datasets (Perceive Lab, High-Gamma) are not available here; these are small real sets, so"
                         + " the intervals are wide.\n\n| task | trials | channels x samples | classes | folds |\n"
                         + "|---|---|---|---|---|\n");
@@ -66,10 +68,10 @@ final class StudyReport {
     /** Writes the first trial's stages (raw image, ICWMH image, edges, fused input) as one PNG. */
     void stages(EegTask task, Preprocessor full) {
         double[][] trial = task.trials()[0];
-        Preprocessor raw = new Preprocessor(PreprocessingReproduction.preprocessing(Arm.RAW, settings));
+        Preprocessor raw = new Preprocessor(PreprocessingReproduction.preprocessing(Arm.RAW, settings, task));
         List<float[][]> panels = List.of(raw.image(trial), full.image(trial), toFloat(full.edges(trial)),
                 full.apply(trial)[0]);
-        int h = settings.height();
+        int h = PreprocessingReproduction.imageHeight(settings, task);
         int w = settings.width();
         int scale = Math.max(1, 256 / w);
         BufferedImage img = new BufferedImage(panels.size() * (w * scale + 4), h * scale, BufferedImage.TYPE_BYTE_GRAY);
@@ -293,11 +295,12 @@ final class StudyReport {
 
     private void modelTable(List<TaskRun> runs) {
         EegTask t = runs.get(0).task();
-        ModelStats light = LightCnn.of(1, settings.height(), settings.width(), 2).stats();
+        ModelStats light = PreprocessingReproduction.cnn(1, settings, t).stats();
         EegNetLike net = PreprocessingReproduction.eegNetFor(t);
         ModelStats eegnet = net.stats();
         context.report().table("Model size (" + t.id() + " shapes)", List.of("model", "parameters", "multiply-adds"),
-                List.of(List.of("light CNN (" + settings.height() + " x " + settings.width() + " image)",
+                List.of(List.of("light CNN (" + PreprocessingReproduction.imageHeight(settings, t) + " x "
+                                + settings.width() + " image, filters " + java.util.Arrays.toString(settings.widths()) + ")",
                                 Long.toString(light.parameters()), Long.toString(light.multiplyAdds())),
                         List.of("EEGNet-like (" + t.channels() + " x " + net.samples() + " raw)",
                                 Long.toString(eegnet.parameters()), Long.toString(eegnet.multiplyAdds()))));
