@@ -65,18 +65,18 @@ public final class PreprocessingReproduction implements Reproduction {
     /**
      * Sizes for one profile: the image is {@code height x width} for 64-channel recordings and half as high for
      * fewer channels (Eye State's 14); {@code widths} are the light CNN's filters; EEGNet runs the first
-     * {@code eegNetSeeds} seeds.
+     * {@code eegNetSeeds} seeds on signals averaged down to at most about {@code eegNetRate} Hz.
      */
     record Settings(List<String> tasks, int height, int width, int[] widths, int epochs, long[] seeds, int eegNetSeeds,
-                    int eyeBlocks) {
+                    double eegNetRate, int eyeBlocks) {
     }
 
     private static final Settings SMOKE = new Settings(List.of("s001-imagery"), 16, 32, new int[] {4, 8, 16}, 2,
-            new long[] {1}, 1, 3);
+            new long[] {1}, 1, 40, 3);
     private static final Settings DEFAULT = new Settings(List.of("s001-imagery", "s001-execution", "eye-state"), 32,
-            64, new int[] {8, 16, 32}, 15, new long[] {1, 2}, 1, 5);
+            64, new int[] {8, 16, 32}, 15, new long[] {1, 2}, 1, 40, 5);
     private static final Settings FULL = new Settings(List.of("s001-imagery", "s001-execution", "eye-state"), 64, 128,
-            new int[] {16, 32, 64}, 40, new long[] {1, 2, 3, 4, 5}, 5, 5);
+            new int[] {16, 32, 64}, 40, new long[] {1, 2, 3, 4, 5}, 5, 80, 5);
 
     /** The image height for a task: {@code height} for 32 channels or more, half of it for fewer. */
     static int imageHeight(Settings settings, EegTask task) {
@@ -264,12 +264,13 @@ public final class PreprocessingReproduction implements Reproduction {
 
     /**
      * EEGNet-like on the raw signals divided by one scalar (the training trials' overall standard deviation), so the
-     * channels keep their relative magnitudes. Recordings above 100 Hz are first averaged over pairs of samples
-     * (S001: 160 to 80 Hz) and the kernels follow EEGNet's rule (temporal kernel half a second, separable kernel an
-     * eighth), which keeps the CPU cost of the DL4J convolutions within the profile.
+     * channels keep their relative magnitudes. The signals are first averaged over runs of samples down to at most
+     * about the profile's EEGNet rate (default 40 Hz: S001 160 to 40 Hz, Eye State 128 to 42.7 Hz) and the kernels
+     * follow EEGNet's rule (temporal kernel half a second, separable kernel an eighth), which keeps the CPU cost of
+     * the DL4J convolutions within the profile.
      */
     private static Scores eegNet(EegTask task, Settings settings, Progress.Task bar) {
-        int factor = decimation(task);
+        int factor = decimation(task, settings);
         List<Double> acc = new ArrayList<>();
         for (Fold fold : task.folds()) {
             double[][][] train = Rows.select(task.trials(), fold.train());
@@ -278,7 +279,7 @@ public final class PreprocessingReproduction implements Reproduction {
             float[][][] xTest = scaled(Rows.select(task.trials(), fold.test()), scale, factor);
             for (int k = 0; k < settings.eegNetSeeds(); k++) {
                 long s = settings.seeds()[k];
-                EegNetLike net = eegNetFor(task);
+                EegNetLike net = eegNetFor(task, settings);
                 Classifier model = Classifier.fit(net, xTrain, Rows.select(task.labels(), fold.train()),
                         TrainSettings.defaults().withEpochs(settings.epochs()).withSeed(s));
                 acc.add(model.accuracy(xTest, Rows.select(task.labels(), fold.test())));
@@ -345,15 +346,15 @@ public final class PreprocessingReproduction implements Reproduction {
         return Math.sqrt(Math.max(sq / n - mean * mean, 1e-30));
     }
 
-    /** 2 for recordings above 100 Hz (EEGNet's input is averaged over sample pairs), else 1. */
-    static int decimation(EegTask task) {
-        return task.sampleRate() > 100 ? 2 : 1;
+    /** How many samples EEGNet's input averages: the largest factor keeping the rate >= the profile's EEGNet rate. */
+    static int decimation(EegTask task, Settings settings) {
+        return Math.max(1, (int) Math.floor(task.sampleRate() / settings.eegNetRate()));
     }
 
     /** EEGNet-4,2 for the task's decimated trials, kernels by EEGNet's rule (half a second; an eighth). */
-    static EegNetLike eegNetFor(EegTask task) {
-        double rate = task.sampleRate() / decimation(task);
-        return EegNetLike.of(task.channels(), task.samples() / decimation(task), task.classes().size())
+    static EegNetLike eegNetFor(EegTask task, Settings settings) {
+        double rate = task.sampleRate() / decimation(task, settings);
+        return EegNetLike.of(task.channels(), task.samples() / decimation(task, settings), task.classes().size())
                 .withKernels((int) Math.round(rate / 2), (int) Math.max(2, Math.round(rate / 8)))
                 .withBatchNormDecay(0.9);
     }

@@ -52,8 +52,8 @@ final class StudyReport {
                         + " filters, global average pooling, softmax; Adam 1e-3, batches of 16, ")
                 .append(settings.epochs()).append(" epochs) with the same folds and seeds ")
                 .append(java.util.Arrays.toString(settings.seeds()))
-                .append(" (EEGNet: the first ").append(settings.eegNetSeeds()).append(", with BN decay 0.9 for these"
-                        + " short runs); accuracies are means over folds x seeds with 95 % Student-t intervals. The paper's"
+                .append(" (EEGNet: the first ").append(settings.eegNetSeeds()).append(", on signals averaged down to about ")
+                .append((int) settings.eegNetRate()).append(" Hz, BN decay 0.9 for these short runs); accuracies are means over folds x seeds with 95 % Student-t intervals. The paper's"
                         + " datasets (Perceive Lab, High-Gamma) are not available here; these are small real sets, so"
                         + " the intervals are wide.\n\n| task | trials | channels x samples | classes | folds |\n"
                         + "|---|---|---|---|---|\n");
@@ -296,7 +296,7 @@ final class StudyReport {
     private void modelTable(List<TaskRun> runs) {
         EegTask t = runs.get(0).task();
         ModelStats light = PreprocessingReproduction.cnn(1, settings, t).stats();
-        EegNetLike net = PreprocessingReproduction.eegNetFor(t);
+        EegNetLike net = PreprocessingReproduction.eegNetFor(t, settings);
         ModelStats eegnet = net.stats();
         context.report().table("Model size (" + t.id() + " shapes)", List.of("model", "parameters", "multiply-adds"),
                 List.of(List.of("light CNN (" + PreprocessingReproduction.imageHeight(settings, t) + " x "
