@@ -74,9 +74,18 @@ public final class PreprocessingReproduction implements Reproduction {
     private static final Settings SMOKE = new Settings(List.of("s001-imagery"), 16, 32, new int[] {4, 8, 16}, 2,
             new long[] {1}, 1, 40, 3);
     private static final Settings DEFAULT = new Settings(List.of("s001-imagery", "s001-execution", "eye-state"), 32,
-            64, new int[] {8, 16, 32}, 15, new long[] {1, 2}, 1, 40, 5);
+            64, new int[] {8, 16, 32}, 15, new long[] {1, 2}, 1, 40, 4);
     private static final Settings FULL = new Settings(List.of("s001-imagery", "s001-execution", "eye-state"), 64, 128,
             new int[] {16, 32, 64}, 40, new long[] {1, 2, 3, 4, 5}, 5, 80, 5);
+
+    /**
+     * Adam as {@link TrainSettings#defaults()} with the profile's epochs and batches of {@code max(16, n / 3)}: about
+     * three steps per epoch on the larger training sets, where DL4J's per-step overhead dominates the small networks.
+     */
+    static TrainSettings training(Settings settings, int trainSize, long seed) {
+        return TrainSettings.defaults().withEpochs(settings.epochs()).withBatchSize(Math.max(16, trainSize / 3))
+                .withSeed(seed);
+    }
 
     /** The image height for a task: {@code height} for 32 channels or more, half of it for fewer. */
     static int imageHeight(Settings settings, EegTask task) {
@@ -254,7 +263,7 @@ public final class PreprocessingReproduction implements Reproduction {
             for (long s : settings.seeds()) {
                 LightCnn net = cnn(x[0].length, settings, task);
                 Classifier model = Classifier.fit(net, Rows.select(x, fold.train()), Rows.select(task.labels(), fold.train()),
-                        TrainSettings.defaults().withEpochs(settings.epochs()).withSeed(s));
+                        training(settings, fold.train().length, s));
                 acc.add(model.accuracy(Rows.select(x, fold.test()), Rows.select(task.labels(), fold.test())));
                 bar.step();
             }
@@ -281,7 +290,7 @@ public final class PreprocessingReproduction implements Reproduction {
                 long s = settings.seeds()[k];
                 EegNetLike net = eegNetFor(task, settings);
                 Classifier model = Classifier.fit(net, xTrain, Rows.select(task.labels(), fold.train()),
-                        TrainSettings.defaults().withEpochs(settings.epochs()).withSeed(s));
+                        training(settings, fold.train().length, s));
                 acc.add(model.accuracy(xTest, Rows.select(task.labels(), fold.test())));
                 bar.step();
             }

@@ -49,7 +49,7 @@ final class StudyReport {
                 .append(" for 64 channels, half as high for Eye State's 14 (bilinear), a 5 x 5 Gaussian blur and Canny (100/200) give the edge map E, and the CNN input"
                         + " is the Hadamard skip fusion I (1 + E). Every arm trains the same light CNN"
                         + " (conv-BN-ReLU-pool x 3 with " + java.util.Arrays.toString(settings.widths())
-                        + " filters, global average pooling, softmax; Adam 1e-3, batches of 16, ")
+                        + " filters, global average pooling, softmax; Adam 1e-3, batches of max(16, n_train / 3), ")
                 .append(settings.epochs()).append(" epochs) with the same folds and seeds ")
                 .append(java.util.Arrays.toString(settings.seeds()))
                 .append(" (EEGNet: the first ").append(settings.eegNetSeeds()).append(", on signals averaged down to about ")
