@@ -154,16 +154,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private Preprocessor.Settings image(Preprocessor.ChannelNorm norm, Fusion.Mode fusion) {
-        String[] hw = size.toLowerCase(Locale.ROOT).split("x");
-        try {
-            if (hw.length != 2) {
-                throw new NumberFormatException();
-            }
-            return Preprocessor.Settings.defaults().withChannelNorm(norm).withFusion(fusion)
-                    .withImageSize(Integer.parseInt(hw[0].strip()), Integer.parseInt(hw[1].strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--size must be HxW with positive integers, got '" + size + "'");
-        }
+        return ImageSize.apply(Preprocessor.Settings.defaults().withChannelNorm(norm).withFusion(fusion), size);
     }
 
     private String onlySubject() throws IOException {

@@ -1,7 +1,5 @@
 package org.wisekit.eeg.cli;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,13 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.datasets.io.Safetensors;
 import org.wisekit.eeg.data.EpochSpec;
 import org.wisekit.eeg.data.TrialSet;
 import org.wisekit.eeg.data.Trials;
 import org.wisekit.eeg.io.Edf;
+import org.wisekit.eeg.internal.GreyPng;
 import org.wisekit.eeg.io.EdfRecording;
 import org.wisekit.eeg.preprocess.Fusion;
 import org.wisekit.eeg.preprocess.Icwmh;
@@ -132,7 +130,7 @@ public final class PreprocessCommand implements Callable<Integer> {
                 }
                 labels[i] = trials.labels()[i];
                 String name = String.format(Locale.ROOT, "trial-%03d-%s.png", i, trials.events().get(i));
-                AtomicFiles.write(out.resolve(name), png(x[0]));
+                AtomicFiles.write(out.resolve(name), GreyPng.of(x[0]));
                 pngs.add(name);
                 task.step();
             }
@@ -195,15 +193,7 @@ public final class PreprocessCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--fusion must be hadamard, concat, add, edges-only or"
                     + " image-only, got '" + fusion + "'");
         });
-        String[] hw = size.toLowerCase(Locale.ROOT).split("x");
-        try {
-            if (hw.length != 2) {
-                throw new NumberFormatException();
-            }
-            return s.withImageSize(Integer.parseInt(hw[0].strip()), Integer.parseInt(hw[1].strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--size must be HxW with positive integers, got '" + size + "'");
-        }
+        return ImageSize.apply(s, size);
     }
 
     private void checkOut() throws IOException {
@@ -217,27 +207,6 @@ public final class PreprocessCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    /** The plane as an 8-bit grey PNG (scaled to its own maximum). */
-    static byte[] png(float[][] plane) throws IOException {
-        int h = plane.length;
-        int w = plane[0].length;
-        float max = 0;
-        for (float[] row : plane) {
-            for (float v : row) {
-                max = Math.max(max, v);
-            }
-        }
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.getRaster().setSample(x, y, 0, max > 0 ? Math.round(255f * plane[y][x] / max) : 0);
-            }
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", bytes);
-        return bytes.toByteArray();
     }
 
     private static byte[] longBytes(long[] v) {

@@ -3,21 +3,17 @@ package org.wisekit.eeg.repro;
 import static org.wisekit.eeg.repro.PreprocessingReproduction.CSP;
 import static org.wisekit.eeg.repro.PreprocessingReproduction.EEGNET;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.eeg.dl4j.EegNetLike;
 import org.wisekit.eeg.dl4j.LightCnn;
 import org.wisekit.eeg.dl4j.ModelStats;
+import org.wisekit.eeg.internal.GreyPng;
 import org.wisekit.eeg.preprocess.Preprocessor;
 import org.wisekit.eeg.repro.PreprocessingReproduction.Arm;
 import org.wisekit.eeg.repro.PreprocessingReproduction.Settings;
@@ -71,34 +67,10 @@ final class StudyReport {
         Preprocessor raw = new Preprocessor(PreprocessingReproduction.preprocessing(Arm.RAW, settings, task));
         List<float[][]> panels = List.of(raw.image(trial), full.image(trial), toFloat(full.edges(trial)),
                 full.apply(trial)[0]);
-        int h = PreprocessingReproduction.imageHeight(settings, task);
-        int w = settings.width();
-        int scale = Math.max(1, 256 / w);
-        BufferedImage img = new BufferedImage(panels.size() * (w * scale + 4), h * scale, BufferedImage.TYPE_BYTE_GRAY);
-        for (int p = 0; p < panels.size(); p++) {
-            float[][] panel = panels.get(p);
-            float max = 0;
-            for (float[] row : panel) {
-                for (float v : row) {
-                    max = Math.max(max, v);
-                }
-            }
-            for (int y = 0; y < h * scale; y++) {
-                for (int x = 0; x < w * scale; x++) {
-                    float v = panel[y / scale][x / scale];
-                    int g = max > 0 ? Math.round(255f * v / max) : 0;
-                    img.getRaster().setSample(p * (w * scale + 4) + x, y, 0, g);
-                }
-            }
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int scale = Math.max(1, 256 / settings.width());
+        byte[] png = GreyPng.strip(panels, scale, 4);
         String file = "stages-" + task.id() + ".png";
-        AtomicFiles.write(context.outputDirectory().resolve(file), png.toByteArray());
+        AtomicFiles.write(context.outputDirectory().resolve(file), png);
         stageImages.put(task.id(), file);
     }
 
