@@ -38,8 +38,8 @@ final class StudyReport {
 
     void introduction(List<EegTask> tasks) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**Reconstructed method.** The paper publishes no code or formulas; this module implements the"
-                + " implementation note's reconstruction: ICWMH divides each channel by its magnitude max|x_c|"
+        sb.append("**Reconstructed method.** The paper publishes no code or formulas; this module implements a"
+                + " reconstruction from its description: ICWMH divides each channel by its magnitude max|x_c|"
                 + " (per trial), the trial becomes an 8-bit image (min-max per trial) resized to ")
                 .append(settings.height()).append(" x ").append(settings.width())
                 .append(" for 64 channels, half as high for Eye State's 14 (bilinear), a 5 x 5 Gaussian blur and Canny (100/200) give the edge map E, and the CNN input"
