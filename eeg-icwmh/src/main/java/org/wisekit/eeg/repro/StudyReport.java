@@ -22,6 +22,7 @@ import org.wisekit.harness.Claim;
 import org.wisekit.harness.Plots;
 import org.wisekit.harness.RunContext;
 import org.wisekit.harness.SeedSummary;
+import org.wisekit.harness.Threshold;
 import org.wisekit.harness.Verdict;
 
 /** Tables, plots and claims of {@code eeg-icwmh/preprocessing}. */
@@ -147,15 +148,24 @@ final class StudyReport {
                 "A rounding step can still flip a Canny edge pixel: %.4f of the fused CNN input values differ (worst"
                         + " task).", share)));
 
-        double rawLoss = 100 * (meanOver(runs, Arm.RAW.label) - meanGained(runs, Arm.RAW.label));
+        List<Double> rawDrops = new ArrayList<>();
+        for (TaskRun r : runs) {
+            double[] before = r.arms().get(Arm.RAW.label).values();
+            double[] after = r.gained().get(Arm.RAW.label).values();
+            for (int i = 0; i < before.length; i++) {
+                rawDrops.add(100 * (before[i] - after[i]));
+            }
+        }
+        claims.add(Claim.overSeeds("dominant-leads-hurt-raw", "With dominant leads (seeded log-normal channel gains,"
+                        + " sigma 1) the raw-image CNN loses >= " + PreprocessingReproduction.MECHANISM_LOSS_RAW
+                        + " accuracy points (paired drop over tasks x folds x seeds, 95 % interval)",
+                "no dominant lead information after ICWMH", rawDrops.stream().mapToDouble(Double::doubleValue).toArray(),
+                "points", Threshold.atLeast(PreprocessingReproduction.MECHANISM_LOSS_RAW)));
         double fullLoss = 100 * (meanOver(runs, Arm.FULL.label) - meanGained(runs, Arm.FULL.label));
-        claims.add(Claim.atLeast("dominant-leads-hurt-raw", "With dominant leads (log-normal channel gains, sigma 1) the"
-                        + " raw-image CNN loses >= " + PreprocessingReproduction.MECHANISM_LOSS_RAW
-                        + " accuracy points (mean over tasks)", "no dominant lead information after ICWMH", rawLoss,
-                "points", PreprocessingReproduction.MECHANISM_LOSS_RAW));
-        claims.add(Claim.atMost("dominant-leads-spare-full", "... while the full method loses < "
-                        + PreprocessingReproduction.MECHANISM_LOSS_FULL + " point", "robust to channel magnitudes",
-                fullLoss, "points", PreprocessingReproduction.MECHANISM_LOSS_FULL));
+        claims.add(Claim.invariant("dominant-leads-spare-full", "The full method's accuracy moves by < "
+                        + PreprocessingReproduction.MECHANISM_LOSS_FULL + " point under the same gains (it follows from"
+                        + " the invariance of its input up to rounding)", Math.abs(fullLoss) < PreprocessingReproduction
+                        .MECHANISM_LOSS_FULL, fullLoss, "points", "|change| < 1 point"));
 
         double ratio = runs.stream().mapToDouble(r -> r.preprocessSeconds() / r.inferenceSeconds()).max()
                 .orElse(Double.NaN);

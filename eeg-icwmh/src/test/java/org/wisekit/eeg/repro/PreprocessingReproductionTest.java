@@ -36,17 +36,17 @@ class PreprocessingReproductionTest {
                 "gain-invariance", "dominant-leads-hurt-raw", "dominant-leads-spare-full", "preprocessing-cost",
                 "perceive-lab", "high-gamma");
         assertThat(claim(results, "gain-invariance").verdict()).isEqualTo(Verdict.INVARIANT);
-        for (String key : List.of("full-vs-raw", "ablation-order", "dominant-leads-hurt-raw",
-                "dominant-leads-spare-full", "preprocessing-cost")) {
+        assertThat(claim(results, "dominant-leads-spare-full").verdict()).isIn(Verdict.INVARIANT,
+                Verdict.INVARIANT_VIOLATED);
+        for (String key : List.of("full-vs-raw", "ablation-order", "dominant-leads-hurt-raw", "preprocessing-cost")) {
             assertThat(claim(results, key).measured()).as(key).isNotNull();
             assertThat(claim(results, key).verdict()).as(key).isIn(Verdict.REPRODUCED, Verdict.PARTIAL,
-                    Verdict.NOT_REPRODUCED);
+                    Verdict.NOT_REPRODUCED, Verdict.INCONCLUSIVE);
         }
         Path out = runner.outputDirectory(study);
         for (String file : List.of("report.md", "results.json", "accuracy.png", "stages-s001-imagery.png")) {
             assertThat(out.resolve(file)).isRegularFile();
         }
-        Files.copy(out.resolve("report.md"), Path.of("/tmp/eeg-smoke.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.readString(out.resolve("report.md"))).contains("Reconstructed method", "CSP + log-variance + LDA",
                 "EEGNet-like", "Dominant leads", "ICWMH vs per-channel z-score");
     }
