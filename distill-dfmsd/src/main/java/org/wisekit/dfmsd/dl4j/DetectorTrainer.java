@@ -178,7 +178,7 @@ public final class DetectorTrainer {
             double weight = Double.NaN;
             double[] detEpoch = new double[stage.epochs()];
             double[] kdEpoch = new double[stage.epochs()];
-            Map<String, Boolean> noDecay = new HashMap<>();
+            Map<String, Boolean> decays = new HashMap<>();
             for (int epoch = 0; epoch < stage.epochs(); epoch++) {
                 int[] permutation = Shuffles.permutation(train.count(), order);
                 double detSum = 0;
@@ -215,7 +215,7 @@ public final class DetectorTrainer {
                         if (g == null) {
                             continue;
                         }
-                        boolean decay = noDecay.computeIfAbsent(name, n -> w.rank() > 1);
+                        boolean decay = decays.computeIfAbsent(name, n -> w.rank() > 1);
                         optimiser.update(name, w, g.muli(scale), lr, decay ? settings.weightDecay() : 0);
                     }
                     step++;

@@ -69,12 +69,12 @@ public sealed interface Distillation {
 
         @Override
         public DistillTerm term(Detector student, TeacherFeatures teacher, int stage, int stages, long seed) {
-            return new LevelTerm(student, teacher, seed) {
+            return new LevelTerm(student, teacher, stage, seed) {
                 @Override
                 SDVariable level(SameDiff sd, int l, SDVariable s, SDVariable t, List<String> trainable) {
                     SDVariable fg = sd.placeHolder("kd.fg" + l, DataType.FLOAT, -1, 1, side(l), side(l));
                     SDVariable bg = sd.placeHolder("kd.bg" + l, DataType.FLOAT, -1, 1, side(l), side(l));
-                    DistillationLosses.Loss loss = DistillationLosses.fgd(sd, "kd.l" + l, s, student.fpnChannels(), t,
+                    DistillationLosses.Loss loss = DistillationLosses.fgd(sd, prefix(l), s, student.fpnChannels(), t,
                             fg, bg, settings, init);
                     trainable.addAll(loss.trainable());
                     return loss.total();
@@ -117,11 +117,11 @@ public sealed interface Distillation {
 
         @Override
         public DistillTerm term(Detector student, TeacherFeatures teacher, int stage, int stages, long seed) {
-            return new LevelTerm(student, teacher, seed) {
+            return new LevelTerm(student, teacher, stage, seed) {
                 @Override
                 SDVariable level(SameDiff sd, int l, SDVariable s, SDVariable t, List<String> trainable) {
                     SDVariable mask = sd.placeHolder("kd.mask" + l, DataType.FLOAT, -1, 1, side(l), side(l));
-                    DistillationLosses.Loss loss = DistillationLosses.mgd(sd, "kd.l" + l, s, student.fpnChannels(), t,
+                    DistillationLosses.Loss loss = DistillationLosses.mgd(sd, prefix(l), s, student.fpnChannels(), t,
                             mask, settings, init);
                     trainable.addAll(loss.trainable());
                     return loss.total();
@@ -155,10 +155,10 @@ public sealed interface Distillation {
 
         @Override
         public DistillTerm term(Detector student, TeacherFeatures teacher, int stage, int stages, long seed) {
-            return new LevelTerm(student, teacher, seed) {
+            return new LevelTerm(student, teacher, stage, seed) {
                 @Override
                 SDVariable level(SameDiff sd, int l, SDVariable s, SDVariable t, List<String> trainable) {
-                    DistillationLosses.Loss loss = DistillationLosses.pkd(sd, "kd.l" + l, s, student.fpnChannels(), t,
+                    DistillationLosses.Loss loss = DistillationLosses.pkd(sd, prefix(l), s, student.fpnChannels(), t,
                             1.0, init);
                     trainable.addAll(loss.trainable());
                     return loss.total();
@@ -191,12 +191,12 @@ public sealed interface Distillation {
         @Override
         public DistillTerm term(Detector student, TeacherFeatures teacher, int stage, int stages, long seed) {
             double gamma = settings.gamma(stage + 1, stages);
-            return new LevelTerm(student, teacher, seed) {
+            return new LevelTerm(student, teacher, stage, seed) {
                 @Override
                 SDVariable level(SameDiff sd, int l, SDVariable s, SDVariable t, List<String> trainable) {
                     SDVariable sp = sd.placeHolder("kd.sp" + l, DataType.FLOAT, -1, 1, side(l), side(l));
                     SDVariable ch = sd.placeHolder("kd.ch" + l, DataType.FLOAT, -1, teacher.channels(), 1, 1);
-                    DistillationLosses.DfmsdLoss loss = DistillationLosses.dfmsd(sd, "kd.l" + l, s,
+                    DistillationLosses.DfmsdLoss loss = DistillationLosses.dfmsd(sd, prefix(l), s,
                             student.fpnChannels(), t, sp, ch, settings, init);
                     trainable.addAll(loss.trainable());
                     return loss.total();

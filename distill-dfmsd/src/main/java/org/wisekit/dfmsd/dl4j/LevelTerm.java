@@ -13,14 +13,25 @@ import org.wisekit.tensor.nd4j.SeededInit;
 
 /** What every distillation method shares: teacher placeholders per level, the sum over levels, the loss weight. */
 abstract class LevelTerm implements DistillTerm {
+    final int stage;
     final Detector student;
     final TeacherFeatures teacher;
     final SeededInit init;
 
-    LevelTerm(Detector student, TeacherFeatures teacher, long seed) {
+    LevelTerm(Detector student, TeacherFeatures teacher, int stage, long seed) {
+        this.stage = stage;
         this.student = student;
         this.teacher = teacher;
         this.init = new SeededInit(seed, SeededInit.Mixing.XOR_PRODUCT);
+    }
+
+    /**
+     * Name prefix of the method's variables at level {@code l}: unique per stage, because a later stage's modules
+     * are new (and may have other shapes: the teacher's channel count differs) while the optimiser keeps its state
+     * by name.
+     */
+    String prefix(int l) {
+        return "kd.s" + stage + ".l" + l;
     }
 
     int side(int l) {

@@ -1,8 +1,9 @@
 package org.wisekit.dfmsd.dl4j;
 
 /**
- * The training recipe shared by every detector and arm: AdamW (decoupled weight decay, none on 1-D parameters),
- * linear warm-up then cosine decay to zero, global-norm gradient clipping.
+ * The training recipe shared by every detector and arm: AdamW (decoupled weight decay on every parameter of rank
+ * above 1: convolution weights and the batch-norm scales and shifts, stored as {@code [1, C, 1, 1]}; none on biases
+ * and scalars), linear warm-up then cosine decay to zero, global-norm gradient clipping.
  *
  * @param epochs       passes over the training set
  * @param batch        images per step

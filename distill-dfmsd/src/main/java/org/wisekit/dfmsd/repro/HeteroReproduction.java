@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.wisekit.datasets.Datasets;
 import org.wisekit.datasets.LabeledImages;
 import org.wisekit.datasets.Split;
+import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.dfmsd.data.CanvasSettings;
 import org.wisekit.dfmsd.data.Canvases;
 import org.wisekit.dfmsd.data.DetectionSet;
@@ -149,11 +150,12 @@ public final class HeteroReproduction implements Reproduction {
             Detector hetero = new CenterNetDetector(CLASSES, channels, s.canvas(), 1, 32, seed + 101);
             Detector bridge = new FcosLite(CLASSES, channels, s.canvas(), 2, 48, seed + 202);
             boolean[] cached = new boolean[2];
+            double[] trainSeconds = new double[2];
             Nd4jThreads.single(() -> {
                 parallel(List.of(() -> teacher(context, hetero, splits.train(), teacherRecipe,
-                                cache.resolve("centernet-" + key + ".safetensors"), seed, cached, 0),
+                                cache.resolve("centernet-" + key + ".safetensors"), seed, cached, trainSeconds, 0),
                         () -> teacher(context, bridge, splits.train(), teacherRecipe,
-                                cache.resolve("bridge-" + key + ".safetensors"), seed, cached, 1)));
+                                cache.resolve("bridge-" + key + ".safetensors"), seed, cached, trainSeconds, 1)));
                 return null;
             });
             double teacherSeconds = (System.nanoTime() - started) / 1e9;
@@ -202,20 +204,34 @@ public final class HeteroReproduction implements Reproduction {
                     return null;
                 });
             }
-            report.variant(v, splits, hetero, bridge, teacherSeconds, cached, eval);
+            report.variant(v, splits, hetero, bridge, teacherSeconds, cached, trainSeconds, eval);
             return v;
         }
 
         /** Trains a teacher or loads it from the cache. */
         private static void teacher(RunContext context, Detector teacher, DetectionSet train, TrainSettings recipe,
-                                    Path file, long seed, boolean[] cached, int slot) {
+                                    Path file, long seed, boolean[] cached, double[] trainSeconds, int slot) {
+            Path seconds = file.resolveSibling(file.getFileName() + ".seconds");
             if (Files.isRegularFile(file)) {
                 DetectorTrainer.load(teacher, file);
                 cached[slot] = true;
+                trainSeconds[slot] = readSeconds(seconds);
                 return;
             }
+            long start = System.nanoTime();
             DetectorTrainer.train(teacher, train, recipe, seed + slot, null);
+            trainSeconds[slot] = (System.nanoTime() - start) / 1e9;
             DetectorTrainer.save(teacher, file);
+            AtomicFiles.writeString(seconds, String.format(Locale.ROOT, "%.1f%n", trainSeconds[slot]));
+        }
+
+        /** The training time an earlier run recorded beside a cached teacher, NaN when none was recorded. */
+        private static double readSeconds(Path file) {
+            try {
+                return Files.isRegularFile(file) ? Double.parseDouble(Files.readString(file).trim()) : Double.NaN;
+            } catch (java.io.IOException | NumberFormatException e) {
+                return Double.NaN;
+            }
         }
 
         List<Claim> claims(String prefix, boolean withTeacherGap) {

@@ -26,7 +26,7 @@ final class StudyReport {
     }
 
     void variant(HeteroReproduction.Variant v, Canvases.Splits splits, Detector hetero, Detector bridge,
-                 double teacherSeconds, boolean[] cached, EvalSettings eval) {
+                 double teacherSeconds, boolean[] cached, double[] trainSeconds, EvalSettings eval) {
         String source = v.name.equals("fashion") ? "Fashion-MNIST" : "CIFAR-10";
         Detector student = new org.wisekit.dfmsd.dl4j.FcosLite(HeteroReproduction.CLASSES, hetero.inputChannels(),
                 s.canvas(), 1, 32, 0);
@@ -45,14 +45,13 @@ final class StudyReport {
                         + " %s. Heterogeneous teacher: %s. Homogeneous bridge teacher: %s. Teachers: %d epochs, frozen"
                         + " afterwards; their FPN features are computed once in evaluation mode (batch-norm running"
                         + " statistics) and fed to every distillation step, so no teacher weight can change. Teacher"
-                        + " training %s (%.0f s). Students: AdamW 2e-3 (warm-up 100 steps, cosine), weight decay 1e-4,"
+                        + " training: %s. Students: AdamW 2e-3 (warm-up 100 steps, cosine), weight decay 1e-4,"
                         + " batch 32, clip 10, %d epochs; the staged DFMSD arms spend the first %d epochs on the bridge"
                         + " teacher and the rest on the CenterNet teacher. %d seed(s): a seed fixes the student's start,"
                         + " the batch order and the masks, the same for every arm, so arms are compared by paired"
                         + " differences.",
                 student.describe(), hetero.describe(), bridge.describe(), s.teacherEpochs(),
-                cached[0] && cached[1] ? "loaded from teachers-cache/ (trained by an earlier run)" : "ran in this run",
-                teacherSeconds, s.studentEpochs(), Math.min(s.bridgeEpochs(), s.studentEpochs() - 1), s.seeds()));
+                teacherTime(cached, trainSeconds, teacherSeconds), s.studentEpochs(), Math.min(s.bridgeEpochs(), s.studentEpochs() - 1), s.seeds()));
         context.report().paragraph("**Distillers.** FGD, MGD and PKD follow their code (FGD's attention-weighted"
                 + " foreground/background, attention and GcBlock global terms with relative weights 1e-3/5e-4/1e-3/5e-6,"
                 + " temperature 0.5, box cells with H and W in the right order; MGD's random mask 0.65 and 3x3 generator;"
@@ -88,6 +87,19 @@ final class StudyReport {
         apPlot(v, source);
         lossPlot(v, source);
         overheadPlot(v, source, baseMs);
+    }
+
+    private static String teacherTime(boolean[] cached, double[] trainSeconds, double wallSeconds) {
+        String[] names = {"CenterNet", "bridge"};
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String time = Double.isNaN(trainSeconds[i]) ? "time not recorded"
+                    : String.format(Locale.ROOT, "%.0f s", trainSeconds[i]);
+            parts.add(names[i] + (cached[i] ? " loaded from teachers-cache/, trained by an earlier run (" + time + ")"
+                    : " trained in this run (" + time + ")"));
+        }
+        return String.join("; ", parts) + String.format(Locale.ROOT, "; both teachers, run two at a time: %.0f s"
+                + " wall", wallSeconds);
     }
 
     private void apPlot(HeteroReproduction.Variant v, String source) {

@@ -98,6 +98,24 @@ class DetectorTrainerTest {
     }
 
     @Test
+    void dfmsdStagesMoveFromABridgeTeacherToATeacherOfAnotherWidth() {
+        Nd4jThreads.single(() -> {
+            FcosLite bridge = new FcosLite(3, 1, 32, 2, 12, 5);
+            CenterNetDetector hetero = new CenterNetDetector(3, 1, 32, 1, 8, 6);
+            DetectorTrainer.train(bridge, train, recipe(), 1, null);
+            DetectorTrainer.train(hetero, train, recipe(), 1, null);
+            Distillation dfmsd = new Distillation.Dfmsd(DfmsdSettings.defaults(1), 1);
+            DetectorTrainer.Result r = DetectorTrainer.distill(student(2), train, List.of(
+                    new DetectorTrainer.Stage(dfmsd, DetectorTrainer.features(bridge, train), 1),
+                    new DetectorTrainer.Stage(dfmsd, DetectorTrainer.features(hetero, train), 1)), recipe(), 4, null);
+            assertThat(r.detectionLoss()).hasSize(2);
+            assertThat(r.weights()).hasSize(2).allSatisfy(w -> assertThat(w).isPositive());
+            assertThat(r.steps()).isEqualTo(4);
+            return null;
+        });
+    }
+
+    @Test
     void trainingIsDeterministicForASeedAndLowersTheLoss() {
         Nd4jThreads.single(() -> {
             TrainSettings three = recipe().withEpochs(3);
