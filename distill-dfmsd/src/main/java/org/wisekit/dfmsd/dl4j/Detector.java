@@ -23,7 +23,7 @@ public abstract sealed class Detector permits FcosLite, CenterNetDetector {
     private final int canvas;
     private final Blocks.Params params;
 
-    Detector(int classes, int inputChannels, int canvas, long seed) {
+    Detector(int classes, int inputChannels, int canvas, int width, int fpnChannels, long seed) {
         if (classes < 1) {
             throw new IllegalArgumentException("classes must be at least 1, got " + classes);
         }
@@ -32,6 +32,12 @@ public abstract sealed class Detector permits FcosLite, CenterNetDetector {
         }
         if (canvas < 16 || canvas % 8 != 0) {
             throw new IllegalArgumentException("canvas must be a multiple of 8 of at least 16, got " + canvas);
+        }
+        if (width < 1 || width > 8) {
+            throw new IllegalArgumentException("width must be in [1, 8], got " + width);
+        }
+        if (fpnChannels < 4) {
+            throw new IllegalArgumentException("fpnChannels must be at least 4, got " + fpnChannels);
         }
         this.classes = classes;
         this.inputChannels = inputChannels;

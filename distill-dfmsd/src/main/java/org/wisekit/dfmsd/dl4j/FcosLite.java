@@ -48,13 +48,7 @@ public final class FcosLite extends Detector {
      * @param seed          seed of the initial weights
      */
     public FcosLite(int classes, int inputChannels, int canvas, int width, int fpnChannels, long seed) {
-        super(classes, inputChannels, canvas, seed);
-        if (width < 1 || width > 8) {
-            throw new IllegalArgumentException("width must be in [1, 8], got " + width);
-        }
-        if (fpnChannels < 4) {
-            throw new IllegalArgumentException("fpnChannels must be at least 4, got " + fpnChannels);
-        }
+        super(classes, inputChannels, canvas, width, fpnChannels, seed);
         this.width = width;
         this.fpn = fpnChannels;
         this.split = canvas / 4.0;
