@@ -322,14 +322,22 @@ public final class HeteroReproduction implements Reproduction {
         return EvalSettings.scaledAreas(q * q, h * h);
     }
 
-    /** Runs {@code work} on two threads (each job on its own SameDiff graph), rethrowing the first failure. */
+    /**
+     * Runs {@code work} on two threads (each job on its own SameDiff graph, one ND4J thread each: the figures equal
+     * a sequential run's), rethrowing the first failure.
+     */
     static void parallel(List<Runnable> work) {
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Runnable r : work) {
-                futures.add(pool.submit(r));
+                // OpenMP's thread count is per thread: a worker must limit its own, or its ops reduce in another
+                // order than a sequential run's and the same seed gives other figures
+                futures.add(pool.submit(() -> Nd4jThreads.single(() -> {
+                    r.run();
+                    return null;
+                })));
             }
             for (Future<?> f : futures) {
                 f.get();
