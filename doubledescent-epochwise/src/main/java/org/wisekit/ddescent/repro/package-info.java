@@ -1,0 +1,2 @@
+/** The {@code doubledescent-epochwise/conditions} reproduction (needs wisekit-harness). */
+package org.wisekit.ddescent.repro;
