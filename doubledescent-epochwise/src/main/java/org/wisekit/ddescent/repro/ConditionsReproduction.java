@@ -305,10 +305,13 @@ public final class ConditionsReproduction implements Reproduction {
                         + " the appendix count instead (any descent-to-ascent change, U shapes included), %d curves"
                         + " count and %d of them lack C2: a U shape needs only C1.", configurations, grid.length,
                 strictDd, strictViolations, bothWithoutDd, countDd, countWithoutC2));
-        claims.add(Claim.atMost("conditions-necessary", String.format(Locale.ROOT, "On %d seeded random 2-5 mode"
-                        + " configurations, no curve with a descent-ascent-descent lacks C1 or C2 (%d such curves)",
-                configurations, strictDd), "necessary conditions for epoch-wise double descent",
-                strictViolations, "curves", 0));
+        // C2 as implemented (a descent step inside an overfitting mode's rise window) follows from a second descent
+        // after an ascent: the check confirms the implementation, it cannot refute the paper
+        claims.add(Claim.invariant("conditions-necessary", String.format(Locale.ROOT, "On %d seeded random 2-5 mode"
+                        + " configurations, no curve with a descent-ascent-descent lacks C1 or C2 (%d such curves; the"
+                        + " reconstructed conditions are necessary by their derivation)", configurations, strictDd),
+                strictViolations == 0, (double) strictViolations, "curves", "0 curves with a second descent"
+                        + " without C1 and C2"));
     }
 
     private static String conditions(ConditionReport r) {
