@@ -27,8 +27,6 @@ public final class CenterNetDetector extends Detector {
     static final double SCORE_THRESHOLD = 0.05;
     static final int MAX_DETECTIONS = 100;
 
-    private final int width;
-    private final int fpn;
 
     /**
      * A CenterNet-style detector.
@@ -42,39 +40,32 @@ public final class CenterNetDetector extends Detector {
      */
     public CenterNetDetector(int classes, int inputChannels, int canvas, int width, int fpnChannels, long seed) {
         super(classes, inputChannels, canvas, width, fpnChannels, seed);
-        this.width = width;
-        this.fpn = fpnChannels;
     }
 
     @Override
     public String describe() {
-        return "CenterNet (ResNet-style backbone " + 32 * width + "-" + 64 * width + "-" + 128 * width
-                + ", FPN " + fpn + " channels at strides 4/8, heatmap + size + offset heads at stride 4)";
-    }
-
-    @Override
-    public int fpnChannels() {
-        return fpn;
+        return "CenterNet (ResNet-style backbone " + 32 * width() + "-" + 64 * width() + "-" + 128 * width()
+                + ", FPN " + fpnChannels() + " channels at strides 4/8, heatmap + size + offset heads at stride 4)";
     }
 
     @Override
     Built build(Blocks b, SDVariable images) {
         SameDiff sd = b.graph();
-        int c1 = 32 * width;
-        int c2 = 64 * width;
-        int c3 = 128 * width;
+        int c1 = 32 * width();
+        int c2 = 64 * width();
+        int c3 = 128 * width();
         SDVariable x = b.relu(b.batchNorm("stem.bn", b.convNoBias("stem", images, inputChannels(), c1, 3, 2), c1));
         x = basic(b, "l1a", x, c1, c2, 2);
         SDVariable c4 = basic(b, "l1b", x, c2, c2, 1);
         x = basic(b, "l2a", c4, c2, c3, 2);
         SDVariable c8 = basic(b, "l2b", x, c3, c3, 1);
-        SDVariable p8 = b.conv("fpn.out8", b.conv("fpn.lat8", c8, c3, fpn, 1, 1), fpn, fpn, 3, 1);
-        SDVariable p4 = b.conv("fpn.out4", b.conv("fpn.lat4", c4, c2, fpn, 1, 1).add(b.upsample2(p8)), fpn, fpn, 3, 1);
-        SDVariable heat = b.conv("head.heat2", b.relu(b.conv("head.heat1", p4, fpn, fpn, 3, 1)), fpn, classes(), 1,
+        SDVariable p8 = b.conv("fpn.out8", b.conv("fpn.lat8", c8, c3, fpnChannels(), 1, 1), fpnChannels(), fpnChannels(), 3, 1);
+        SDVariable p4 = b.conv("fpn.out4", b.conv("fpn.lat4", c4, c2, fpnChannels(), 1, 1).add(b.upsample2(p8)), fpnChannels(), fpnChannels(), 3, 1);
+        SDVariable heat = b.conv("head.heat2", b.relu(b.conv("head.heat1", p4, fpnChannels(), fpnChannels(), 3, 1)), fpnChannels(), classes(), 1,
                 -2.19).rename("heat");
-        SDVariable size = b.conv("head.size2", b.relu(b.conv("head.size1", p4, fpn, fpn, 3, 1)), fpn, 2, 1, 1)
+        SDVariable size = b.conv("head.size2", b.relu(b.conv("head.size1", p4, fpnChannels(), fpnChannels(), 3, 1)), fpnChannels(), 2, 1, 1)
                 .rename("size");
-        SDVariable offset = b.conv("head.off2", b.relu(b.conv("head.off1", p4, fpn, fpn, 3, 1)), fpn, 2, 1, 1)
+        SDVariable offset = b.conv("head.off2", b.relu(b.conv("head.off1", p4, fpnChannels(), fpnChannels(), 3, 1)), fpnChannels(), 2, 1, 1)
                 .rename("offset");
         return new Built(new SDVariable[] {p4, p8}, loss(sd, heat, size, offset));
     }

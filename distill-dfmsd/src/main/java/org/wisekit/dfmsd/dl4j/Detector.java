@@ -21,6 +21,8 @@ public abstract sealed class Detector permits FcosLite, CenterNetDetector {
     private final int classes;
     private final int inputChannels;
     private final int canvas;
+    private final int width;
+    private final int fpnChannels;
     private final Blocks.Params params;
 
     Detector(int classes, int inputChannels, int canvas, int width, int fpnChannels, long seed) {
@@ -42,14 +44,23 @@ public abstract sealed class Detector permits FcosLite, CenterNetDetector {
         this.classes = classes;
         this.inputChannels = inputChannels;
         this.canvas = canvas;
+        this.width = width;
+        this.fpnChannels = fpnChannels;
         this.params = new Blocks.Params(seed, DataType.FLOAT);
     }
 
     /** A short description: family and widths. */
     public abstract String describe();
 
-    /** Channels of each FPN level's feature map (the features distillation matches). */
-    public abstract int fpnChannels();
+    /** Channels of each FPN level's feature map and of the heads (the features distillation matches). */
+    public int fpnChannels() {
+        return fpnChannels;
+    }
+
+    /** Backbone width multiplier. */
+    public int width() {
+        return width;
+    }
 
     /** Number of classes. */
     public int classes() {

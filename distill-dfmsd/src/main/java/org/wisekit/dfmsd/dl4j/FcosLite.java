@@ -33,8 +33,6 @@ public final class FcosLite extends Detector {
     static final double NMS_IOU = 0.6;
     static final int MAX_DETECTIONS = 100;
 
-    private final int width;
-    private final int fpn;
     private final double split;
 
     /**
@@ -49,48 +47,41 @@ public final class FcosLite extends Detector {
      */
     public FcosLite(int classes, int inputChannels, int canvas, int width, int fpnChannels, long seed) {
         super(classes, inputChannels, canvas, width, fpnChannels, seed);
-        this.width = width;
-        this.fpn = fpnChannels;
         this.split = canvas / 4.0;
     }
 
     @Override
     public String describe() {
-        return "FCOS-lite (depthwise-separable backbone " + 16 * width + "-" + 32 * width + "-" + 64 * width
-                + ", FPN " + fpn + " channels at strides 4/8, shared 2-conv head)";
-    }
-
-    @Override
-    public int fpnChannels() {
-        return fpn;
+        return "FCOS-lite (depthwise-separable backbone " + 16 * width() + "-" + 32 * width() + "-" + 64 * width()
+                + ", FPN " + fpnChannels() + " channels at strides 4/8, shared 2-conv head)";
     }
 
     @Override
     Built build(Blocks b, SDVariable images) {
         SameDiff sd = b.graph();
-        int c1 = 16 * width;
-        int c2 = 32 * width;
-        int c3 = 64 * width;
+        int c1 = 16 * width();
+        int c2 = 32 * width();
+        int c3 = 64 * width();
         SDVariable x = b.relu(b.batchNorm("stem.bn", b.convNoBias("stem", images, inputChannels(), c1, 3, 2), c1));
         x = separable(b, "s2a", x, c1, c2, 2);
         x = separable(b, "s2b", x, c2, c2, 1);
         SDVariable c4 = x;
         x = separable(b, "s3a", x, c2, c3, 2);
         SDVariable c8 = separable(b, "s3b", x, c3, c3, 1);
-        SDVariable lat4 = b.conv("fpn.lat4", c4, c2, fpn, 1, 1);
-        SDVariable lat8 = b.conv("fpn.lat8", c8, c3, fpn, 1, 1);
-        SDVariable p8 = b.conv("fpn.out8", lat8, fpn, fpn, 3, 1);
-        SDVariable p4 = b.conv("fpn.out4", lat4.add(b.upsample2(lat8)), fpn, fpn, 3, 1);
+        SDVariable lat4 = b.conv("fpn.lat4", c4, c2, fpnChannels(), 1, 1);
+        SDVariable lat8 = b.conv("fpn.lat8", c8, c3, fpnChannels(), 1, 1);
+        SDVariable p8 = b.conv("fpn.out8", lat8, fpnChannels(), fpnChannels(), 3, 1);
+        SDVariable p4 = b.conv("fpn.out4", lat4.add(b.upsample2(lat8)), fpnChannels(), fpnChannels(), 3, 1);
         SDVariable[] features = {p4, p8};
         SDVariable loss = null;
         double prior = -Math.log((1 - 0.01) / 0.01);
         for (int l = 0; l < 2; l++) {
-            SDVariable t = b.relu(b.conv("head.t1", features[l], fpn, fpn, 3, 1));
-            t = b.relu(b.conv("head.t2", t, fpn, fpn, 3, 1));
-            SDVariable cls = b.conv("head.cls", t, fpn, classes(), 3, prior).rename("cls" + l);
+            SDVariable t = b.relu(b.conv("head.t1", features[l], fpnChannels(), fpnChannels(), 3, 1));
+            t = b.relu(b.conv("head.t2", t, fpnChannels(), fpnChannels(), 3, 1));
+            SDVariable cls = b.conv("head.cls", t, fpnChannels(), classes(), 3, prior).rename("cls" + l);
             SDVariable scale = b.filledParam("head.scale" + l, 1.0, 1);
-            SDVariable reg = sd.math().exp(b.conv("head.reg", t, fpn, 4, 3, 1).mul(scale)).rename("reg" + l);
-            SDVariable ctr = b.conv("head.ctr", t, fpn, 1, 3, 1).rename("ctr" + l);
+            SDVariable reg = sd.math().exp(b.conv("head.reg", t, fpnChannels(), 4, 3, 1).mul(scale)).rename("reg" + l);
+            SDVariable ctr = b.conv("head.ctr", t, fpnChannels(), 1, 3, 1).rename("ctr" + l);
             SDVariable levelLoss = levelLoss(sd, l, cls, reg, ctr);
             loss = loss == null ? levelLoss : loss.add(levelLoss);
         }
