@@ -15,7 +15,8 @@
  * its subclass {@link org.wisekit.datasets.MalformedDataException} for files that cannot be parsed.
  * Tests that need real data use {@code org.wisekit.datasets.testing.RealData} from this module's test-jar.
  * Array and file formats shared by the modules are in {@code org.wisekit.datasets.io} ({@code Npy},
- * {@code Safetensors}, {@code AtomicFiles}). The module depends on the JDK, {@code wisekit-tensor} and
- * {@code org.json} (safetensors headers) only.
+ * {@code Safetensors}, {@code AtomicFiles}); the audio front end of the speech modules is in
+ * {@code org.wisekit.datasets.audio} ({@code LogMel}, {@code Resampler}). The module depends on the JDK,
+ * {@code wisekit-tensor}, {@code org.json} (safetensors headers) and {@code commons-math3} (the FFT) only.
  */
 package org.wisekit.datasets;

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.wisekit.datasets.Datasets;
 import org.wisekit.datasets.LabeledImages;
 import org.wisekit.datasets.Split;
@@ -47,6 +44,8 @@ import org.wisekit.tensor.nd4j.Nd4jThreads;
 public final class HeteroReproduction implements Reproduction {
 
     static final int CLASSES = 10;
+    /** Arms trained at a time: the 2-core machines this runs on. */
+    static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     @Override
     public String id() {
@@ -152,10 +151,10 @@ public final class HeteroReproduction implements Reproduction {
             boolean[] cached = new boolean[2];
             double[] trainSeconds = new double[2];
             Nd4jThreads.single(() -> {
-                parallel(List.of(() -> teacher(context, hetero, splits.train(), teacherRecipe,
+                Nd4jThreads.parallel(List.of(() -> teacher(context, hetero, splits.train(), teacherRecipe,
                                 cache.resolve("centernet-" + key + ".safetensors"), seed, cached, trainSeconds, 0),
                         () -> teacher(context, bridge, splits.train(), teacherRecipe,
-                                cache.resolve("bridge-" + key + ".safetensors"), seed, cached, trainSeconds, 1)));
+                                cache.resolve("bridge-" + key + ".safetensors"), seed, cached, trainSeconds, 1)), THREADS);
                 return null;
             });
             double teacherSeconds = (System.nanoTime() - started) / 1e9;
@@ -200,7 +199,7 @@ public final class HeteroReproduction implements Reproduction {
                     }
                 }
                 Nd4jThreads.single(() -> {
-                    parallel(work);
+                    Nd4jThreads.parallel(work, THREADS);
                     return null;
                 });
             }
@@ -320,39 +319,5 @@ public final class HeteroReproduction implements Reproduction {
         double q = canvas / 4.0;
         double h = canvas / 2.0;
         return EvalSettings.scaledAreas(q * q, h * h);
-    }
-
-    /**
-     * Runs {@code work} on two threads (each job on its own SameDiff graph, one ND4J thread each: the figures equal
-     * a sequential run's), rethrowing the first failure.
-     */
-    static void parallel(List<Runnable> work) {
-        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Runnable r : work) {
-                // OpenMP's thread count is per thread: a worker must limit its own, or its ops reduce in another
-                // order than a sequential run's and the same seed gives other figures
-                futures.add(pool.submit(() -> Nd4jThreads.single(() -> {
-                    r.run();
-                    return null;
-                })));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

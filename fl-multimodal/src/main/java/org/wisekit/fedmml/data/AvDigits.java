@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.wisekit.datasets.FsddRecording;
 import org.wisekit.datasets.LabeledImages;
+import org.wisekit.datasets.audio.LogMel;
 
 /**
  * The audio-visual digits task (an AV-MNIST-style pairing mirroring the paper's audio + aerial-image ADVANCE
@@ -13,8 +14,8 @@ import org.wisekit.datasets.LabeledImages;
  * disjointly, the first 80 % for training pairs and the rest for test pairs.
  *
  * <p>Image: 28 x 28 in 4 x 4 patches of 7 x 7 pixels (16 tokens of 49 values). Audio: 96 log-mel frames
- * ({@link LogMel}, 40 bins, about 1 s) stacked 8 at a time (12 tokens of 320 values), standardised per bin with
- * the training clips' mean and standard deviation.
+ * ({@link LogMel} at 8 kHz, 40 bins, about 1 s; the clip centre-cropped or zero-padded) stacked 8 at a time
+ * (12 tokens of 320 values), standardised per bin with the training clips' mean and standard deviation.
  */
 public final class AvDigits {
 
@@ -40,7 +41,7 @@ public final class AvDigits {
             trainByDigit.add(all.subList(0, cut));
             testByDigit.add(all.subList(cut, all.size()));
         }
-        LogMel mel = new LogMel(FRAMES, 8000);
+        LogMel mel = new LogMel(8000);
         Random rng = new Random(seed);
         List<FsddRecording> train = clips.stream().filter(c -> c.index() >= 5).toList();
         List<FsddRecording> test = clips.stream().filter(c -> c.index() < 5).toList();
@@ -91,7 +92,7 @@ public final class AvDigits {
     private static float[][] melAll(List<FsddRecording> clips, LogMel mel) {
         float[][] out = new float[clips.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = mel.compute(clips.get(i).audio().samples());
+            out[i] = mel.computeFixed(clips.get(i).audio().samples(), FRAMES);
         }
         return out;
     }

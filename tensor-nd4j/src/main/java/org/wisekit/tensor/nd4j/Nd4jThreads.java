@@ -1,5 +1,11 @@
 package org.wisekit.tensor.nd4j;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
@@ -62,6 +68,45 @@ public final class Nd4jThreads {
         SameDiff gradients = graph.getFunction("grad");
         if (gradients != null) {
             noOpSession(gradients);
+        }
+    }
+
+    /**
+     * Runs independent jobs (e.g. training arms) on up to {@code threads} pool threads, each job wrapped in
+     * {@link #single} on its own thread: OpenMP's thread count is a per-thread setting, so a worker that did not
+     * limit its own ran its ops in another order than a sequential run and the same seed gave other figures.
+     * Returns when every job is done; the first failure is rethrown (a {@link RuntimeException} as it is).
+     *
+     * @param work    the jobs
+     * @param threads the most jobs at a time, at least 1
+     */
+    public static void parallel(List<Runnable> work, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable r : work) {
+                futures.add(pool.submit(() -> single(() -> {
+                    r.run();
+                    return null;
+                })));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

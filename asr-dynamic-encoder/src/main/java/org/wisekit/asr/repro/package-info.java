@@ -1,0 +1,2 @@
+/** The reproduction {@code asr-dynamic-encoder/subnets} (harness, optional dependencies). */
+package org.wisekit.asr.repro;
