@@ -134,8 +134,8 @@ public final class TrainCommand implements Callable<Integer> {
             testMel = values(ConnectedDigits.features(corpus.test(), threads));
             task.step();
         }
-        TrainingData data = new TrainingData(trainMel, labels(corpus.train()));
-        List<int[]> testLabels = labels(corpus.test());
+        TrainingData data = new TrainingData(trainMel, ConnectedDigits.ctcLabels(corpus.train()));
+        List<int[]> testLabels = ConnectedDigits.ctcLabels(corpus.test());
 
         SupernetTrainer.Result result;
         try (Progress.Task task = progress.start("asr train " + method, steps)) {
@@ -292,19 +292,6 @@ public final class TrainCommand implements Callable<Integer> {
         List<float[]> out = new ArrayList<>(features.size());
         for (Features f : features) {
             out.add(f.values());
-        }
-        return out;
-    }
-
-    /** CTC labels: digit + 1 (0 is the blank). */
-    private static List<int[]> labels(List<ConnectedDigits.Utterance> utterances) {
-        List<int[]> out = new ArrayList<>(utterances.size());
-        for (ConnectedDigits.Utterance u : utterances) {
-            int[] l = new int[u.digits().length];
-            for (int i = 0; i < l.length; i++) {
-                l[i] = u.digits()[i] + 1;
-            }
-            out.add(l);
         }
         return out;
     }

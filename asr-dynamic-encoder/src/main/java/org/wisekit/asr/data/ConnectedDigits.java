@@ -151,6 +151,24 @@ public final class ConnectedDigits {
     }
 
     /**
+     * The CTC label sequences of the utterances: digit + 1 (label 0 is the CTC blank).
+     *
+     * @param utterances the utterances
+     * @return one label sequence per utterance, in order
+     */
+    public static List<int[]> ctcLabels(List<Utterance> utterances) {
+        List<int[]> out = new ArrayList<>(utterances.size());
+        for (Utterance u : utterances) {
+            int[] l = new int[u.digits().length];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = u.digits()[i] + 1;
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    /**
      * Features ({@link Features#compute(float[])}) of every utterance, computed on {@code threads} threads; the
      * result does not depend on the thread count.
      *

@@ -58,14 +58,14 @@ public final class SubnetsReproduction implements Reproduction {
 
     @Override
     public OptionalDouble estimatedSeconds(Profile profile) {
-        return OptionalDouble.of(profile.pick(30, 840, 7200));
+        return OptionalDouble.of(profile.pick(30, 840, 10800));
     }
 
     /** The sizes of one profile. */
     record Settings(int train, int test, int steps, int seeds, EncoderConfig config, int batch, boolean augment) {
         static Settings of(Profile p) {
             return p.pick(new Settings(64, 24, 14, 1, new EncoderConfig(40, 4, 16, 32, 2, 5, 4, 11), 4, false),
-                    new Settings(6000, 600, 300, 1, EncoderConfig.lite(), 16, false),
+                    new Settings(6000, 600, 225, 1, EncoderConfig.lite(), 16, false),
                     new Settings(6000, 600, 1500, 2, EncoderConfig.lite(), 16, true));
         }
     }
@@ -100,8 +100,8 @@ public final class SubnetsReproduction implements Reproduction {
         ConnectedDigits.Corpus corpus = ConnectedDigits.load(context.data(), s.train(), s.test(), seed);
         List<float[]> trainMel = mel(ConnectedDigits.features(corpus.train(), 2));
         List<float[]> testMel = mel(ConnectedDigits.features(corpus.test(), 2));
-        List<int[]> trainLabels = labels(corpus.train());
-        List<int[]> testLabels = labels(corpus.test());
+        List<int[]> trainLabels = ConnectedDigits.ctcLabels(corpus.train());
+        List<int[]> testLabels = ConnectedDigits.ctcLabels(corpus.test());
         TrainingData data = new TrainingData(trainMel, trainLabels);
         Path cache = context.outputDirectory().resolve("models-cache");
         Files.createDirectories(cache);
@@ -136,21 +136,25 @@ public final class SubnetsReproduction implements Reproduction {
 
         // DER[arm][seed][size index]
         Map<Arm, double[][]> der = new LinkedHashMap<>();
-        Nd4jThreads.single(() -> {
-            for (Arm arm : arms) {
-                double[][] bySeed = new double[s.seeds()][SIZES.length];
-                for (int k = 0; k < s.seeds(); k++) {
-                    DynamicEncoder model = trained.get(arm).get(k).model();
-                    for (int i = 0; i < SIZES.length; i++) {
-                        bySeed[k][i] = arm.supernet || arm.individualSize() == SIZES[i]
-                                ? der(model, arm.supernet ? SIZES[i] : arm.individualSize(), testMel, testLabels)
-                                : Double.NaN;
+        List<Runnable> evaluations = new ArrayList<>();
+        for (Arm arm : arms) {
+            double[][] bySeed = new double[s.seeds()][SIZES.length];
+            der.put(arm, bySeed);
+            for (int k = 0; k < s.seeds(); k++) {
+                DynamicEncoder model = trained.get(arm).get(k).model();
+                for (int i = 0; i < SIZES.length; i++) {
+                    int seedIndex = k;
+                    int sizeIndex = i;
+                    boolean evaluated = arm.supernet || arm.individualSize() == SIZES[i];
+                    bySeed[k][i] = Double.NaN;
+                    if (evaluated) {
+                        evaluations.add(() -> bySeed[seedIndex][sizeIndex] = der(model, SIZES[sizeIndex], testMel,
+                                testLabels));
                     }
                 }
-                der.put(arm, bySeed);
             }
-            return null;
-        });
+        }
+        Nd4jThreads.parallel(evaluations, THREADS);
         double[] inferenceMs = Nd4jThreads.single(() -> inferenceMillis(trained.get(Arm.TOP_K).get(0).model(),
                 testMel));
         SubnetsReport report = new SubnetsReport(context, s, corpus, trained, der, inferenceMs);
@@ -230,19 +234,6 @@ public final class SubnetsReproduction implements Reproduction {
         List<float[]> out = new ArrayList<>(features.size());
         for (Features f : features) {
             out.add(f.values());
-        }
-        return out;
-    }
-
-    /** Digits 0..9 as CTC labels 1..10 (0 is the blank). */
-    static List<int[]> labels(List<ConnectedDigits.Utterance> utterances) {
-        List<int[]> out = new ArrayList<>(utterances.size());
-        for (ConnectedDigits.Utterance u : utterances) {
-            int[] l = new int[u.digits().length];
-            for (int i = 0; i < l.length; i++) {
-                l[i] = u.digits()[i] + 1;
-            }
-            out.add(l);
         }
         return out;
     }

@@ -70,6 +70,20 @@ class ConnectedDigitsTest {
     }
 
     @Test
+    void ctcLabelsAreTheDigitsPlusOneSoThatZeroStaysTheBlank() {
+        List<Utterance> utterances = ConnectedDigits.build(syntheticClips(), 12, 0, 4).train();
+        List<int[]> labels = ConnectedDigits.ctcLabels(utterances);
+        assertThat(labels).hasSize(12);
+        for (int u = 0; u < 12; u++) {
+            int[] digits = utterances.get(u).digits();
+            assertThat(labels.get(u)).hasSize(digits.length);
+            for (int i = 0; i < digits.length; i++) {
+                assertThat(labels.get(u)[i]).isEqualTo(digits[i] + 1).isBetween(1, 10);
+            }
+        }
+    }
+
+    @Test
     void writeWavRoundTripsThroughTheWavReader() throws IOException {
         float[] samples = {0f, 0.5f, -0.25f, 1.5f, -2f, 1f / 32768, 0.999f};
         Path file = temp.resolve("sub/utterance.wav");
