@@ -1,6 +1,5 @@
 package org.wisekit.asr.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,42 +13,21 @@ import org.wisekit.datasets.MalformedDataException;
 import org.wisekit.datasets.Wav;
 import org.wisekit.datasets.WavAudio;
 import org.wisekit.datasets.audio.Resampler;
+import org.wisekit.harness.QuietStdout;
 import org.wisekit.tensor.nd4j.Nd4jThreads;
 
 /** What the {@code asr} commands share: running ND4J work, reading models and WAV files, describing masks. */
 final class CliSupport {
 
-    private static int quietDepth;
-    private static PrintStream savedOut;
-
     private CliSupport() {
     }
 
     /**
-     * Runs ND4J work on one ND4J thread ({@link Nd4jThreads#single}) with {@code System.out} sent to stderr: SameDiff
-     * prints "Added differentiated op ..." there, and stdout must hold only the command's own output (which goes
-     * through picocli's writer, not {@code System.out}). Only a plain {@code PrintStream} is swapped (the JVM's
-     * stdout, or one a caller installed); a capturing subclass, such as a test runner's, is left alone. Nested and
-     * concurrent runs restore the original stream when the last one ends.
+     * Runs ND4J work on one ND4J thread ({@link Nd4jThreads#single}) with {@code System.out} sent to stderr
+     * ({@link QuietStdout}): SameDiff prints "Added differentiated op ..." there.
      */
     static <T> T nd4j(Supplier<T> work) {
-        synchronized (CliSupport.class) {
-            if (quietDepth++ == 0) {
-                savedOut = System.out;
-                if (savedOut.getClass() == PrintStream.class) {
-                    System.setOut(System.err);
-                }
-            }
-        }
-        try {
-            return Nd4jThreads.single(work);
-        } finally {
-            synchronized (CliSupport.class) {
-                if (--quietDepth == 0) {
-                    System.setOut(savedOut);
-                }
-            }
-        }
+        return QuietStdout.run(() -> Nd4jThreads.single(work));
     }
 
     /** A model file written by {@code train} or {@code export}; bad input names {@code --model}. */

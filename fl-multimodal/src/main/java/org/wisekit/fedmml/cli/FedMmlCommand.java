@@ -28,6 +28,7 @@ import org.wisekit.fedmml.grpc.GrpcFederationServer;
 import org.wisekit.fedmml.repro.Simulation;
 import org.wisekit.harness.Json;
 import org.wisekit.harness.Progress;
+import org.wisekit.harness.QuietStdout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -210,31 +211,6 @@ public final class FedMmlCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static int quietDepth;
-    private static java.io.PrintStream savedOut;
-
-    /**
-     * Sends {@code System.out} to stderr while commands run (SameDiff prints "Added differentiated op ..." there),
-     * so that stdout holds only the command's own output, which goes through picocli's writer. Only a plain
-     * {@code PrintStream} is redirected (the JVM's stdout, or one a caller installed); a capturing subclass (a test
-     * runner's) is left alone: swapping it while several commands ran in one test JVM lost their picocli output.
-     * Nested runs restore the original stream when the last one ends.
-     */
-    static synchronized void quietStdout() {
-        if (quietDepth++ == 0) {
-            savedOut = System.out;
-            if (savedOut.getClass() == java.io.PrintStream.class) {
-                System.setOut(System.err);
-            }
-        }
-    }
-
-    static synchronized void restoreStdout() {
-        if (--quietDepth == 0) {
-            System.setOut(savedOut);
-        }
-    }
-
     /** Runs the rounds, printing each (text) or collecting them (JSON); progress per round. */
     static int runRounds(CommandSpec spec, Progress progress, Shared shared, FederatedRun.Config config, Strategy strategy,
                          List<ClientConnection> clients, MultimodalTrainer evaluator, AvDigits.Split data, String mode) {
@@ -289,12 +265,7 @@ public final class FedMmlCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            quietStdout();
-            try {
-                return run();
-            } finally {
-                restoreStdout();
-            }
+            return QuietStdout.call(this::run);
         }
 
         private Integer run() {
@@ -330,12 +301,7 @@ public final class FedMmlCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            quietStdout();
-            try {
-                return run();
-            } finally {
-                restoreStdout();
-            }
+            return QuietStdout.call(this::run);
         }
 
         private Integer run() throws Exception {
@@ -377,12 +343,7 @@ public final class FedMmlCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            quietStdout();
-            try {
-                return run();
-            } finally {
-                restoreStdout();
-            }
+            return QuietStdout.call(this::run);
         }
 
         private Integer run() throws Exception {
