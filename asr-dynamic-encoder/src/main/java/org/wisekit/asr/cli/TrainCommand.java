@@ -260,9 +260,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + ": stage 1 (60 % of the updates) needs one update per round of removing " + reduction
                     + " modules (" + rounds + " rounds) and stage 2 at least one; use --steps " + least + " or more");
         }
-        return new SupernetTrainer.Settings(base.steps(), base.stage1Fraction(), base.batch(), base.peakLr(),
-                base.weightDecay(), base.layerDropStage1(), base.layerDropStage2(), base.smallWeight(),
-                base.middleWeight(), base.sparsityWeight(), reduction, base.augment(), base.seed());
+        return base.withReduction(reduction);
     }
 
     /** Stage 1 holds at most {@code stage1Steps() + 1} updates (its last step is inclusive). */

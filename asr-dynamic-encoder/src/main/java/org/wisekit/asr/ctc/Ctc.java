@@ -225,39 +225,32 @@ public final class Ctc {
     }
 
     private void logSoftmax(double[] logits, int offset, int frames, int vocab) {
-        for (int t = 0; t < frames; t++) {
-            int row = offset + t * vocab;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < vocab; k++) {
-                max = Math.max(max, logits[row + k]);
-            }
-            double sum = 0;
-            for (int k = 0; k < vocab; k++) {
-                sum += Math.exp(logits[row + k] - max);
-            }
-            double shift = max + Math.log(sum);
-            int out = t * vocab;
-            for (int k = 0; k < vocab; k++) {
-                logProbs[out + k] = logits[row + k] - shift;
-            }
-        }
+        System.arraycopy(logits, offset, logProbs, 0, frames * vocab);
+        logSoftmaxInPlace(frames, vocab);
     }
 
     private void logSoftmax(float[] logits, int offset, int frames, int vocab) {
+        for (int i = 0; i < frames * vocab; i++) {
+            logProbs[i] = logits[offset + i];
+        }
+        logSoftmaxInPlace(frames, vocab);
+    }
+
+    /** Row-wise log-softmax of {@code logProbs[0 .. frames * vocab)}, stable (the row maximum subtracted first). */
+    private void logSoftmaxInPlace(int frames, int vocab) {
         for (int t = 0; t < frames; t++) {
-            int row = offset + t * vocab;
+            int row = t * vocab;
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < vocab; k++) {
-                max = Math.max(max, logits[row + k]);
+                max = Math.max(max, logProbs[row + k]);
             }
             double sum = 0;
             for (int k = 0; k < vocab; k++) {
-                sum += Math.exp(logits[row + k] - max);
+                sum += Math.exp(logProbs[row + k] - max);
             }
             double shift = max + Math.log(sum);
-            int out = t * vocab;
             for (int k = 0; k < vocab; k++) {
-                logProbs[out + k] = logits[row + k] - shift;
+                logProbs[row + k] -= shift;
             }
         }
     }

@@ -101,6 +101,24 @@ public final class SupernetTrainer {
                     seed);
         }
 
+        /** These settings with another batch size. */
+        public Settings withBatch(int value) {
+            return new Settings(steps, stage1Fraction, value, peakLr, weightDecay, layerDropStage1, layerDropStage2,
+                    smallWeight, middleWeight, sparsityWeight, reduction, augment, seed);
+        }
+
+        /** These settings with another number of modules removed per stage-1 iteration. */
+        public Settings withReduction(int value) {
+            return new Settings(steps, stage1Fraction, batch, peakLr, weightDecay, layerDropStage1, layerDropStage2,
+                    smallWeight, middleWeight, sparsityWeight, value, augment, seed);
+        }
+
+        /** These settings with other SpecAugment settings ({@link SpecAugment.Settings#none()} turns it off). */
+        public Settings withAugment(SpecAugment.Settings value) {
+            return new Settings(steps, stage1Fraction, batch, peakLr, weightDecay, layerDropStage1, layerDropStage2,
+                    smallWeight, middleWeight, sparsityWeight, reduction, value, seed);
+        }
+
         /** Updates of stage 1. */
         public int stage1Steps() {
             return (int) Math.round(steps * stage1Fraction);

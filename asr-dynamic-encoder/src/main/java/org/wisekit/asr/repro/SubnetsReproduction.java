@@ -184,11 +184,8 @@ public final class SubnetsReproduction implements Reproduction {
                 // an unreadable cache entry is trained again
             }
         }
-        SupernetTrainer.Settings base = SupernetTrainer.Settings.of(s.steps(), armSeed);
-        SupernetTrainer.Settings settings = new SupernetTrainer.Settings(base.steps(), base.stage1Fraction(),
-                s.batch(), base.peakLr(), base.weightDecay(), base.layerDropStage1(), base.layerDropStage2(),
-                base.smallWeight(), base.middleWeight(), base.sparsityWeight(), base.reduction(),
-                s.augment() ? base.augment() : SpecAugment.Settings.none(), base.seed());
+        SupernetTrainer.Settings settings = SupernetTrainer.Settings.of(s.steps(), armSeed).withBatch(s.batch())
+                .withAugment(s.augment() ? SpecAugment.Settings.defaults() : SpecAugment.Settings.none());
         EncoderConfig c = s.config();
         SupernetTrainer.Result r = switch (arm) {
             case TOP_K -> SupernetTrainer.trainSupernet(c, SIZES, SupernetTrainer.Method.SIMPLE_TOP_K, settings, data,
