@@ -207,14 +207,21 @@ public final class BenchRunner {
                 if (!c.method().equals(r.candidate())) {
                     continue;
                 }
-                scores.stream()
-                        .filter(b -> b.method().equals(r.baseline()) && b.params().equals(c.params()))
-                        .findFirst()
-                        .ifPresent(b -> rows.add(new RatioRow(r.label(), c.params(), c.score(), b.score(), c.unit(),
-                                c.score() / b.score())));
+                // parameters match when one benchmark's are a subset of the other's (a baseline class without
+                // the candidate's extra parameters serves every value of them)
+                for (Score b : scores) {
+                    if (b.method().equals(r.baseline()) && (contains(c.params(), b.params()) || contains(b.params(), c.params()))) {
+                        Map<String, String> params = c.params().size() >= b.params().size() ? c.params() : b.params();
+                        rows.add(new RatioRow(r.label(), params, c.score(), b.score(), c.unit(), c.score() / b.score()));
+                    }
+                }
             }
         }
         return rows;
+    }
+
+    private static boolean contains(Map<String, String> all, Map<String, String> part) {
+        return all.entrySet().containsAll(part.entrySet());
     }
 
     static String markdown(BenchSuite suite, List<Score> scores, List<RatioRow> ratios, String machine) {

@@ -27,7 +27,11 @@ public interface BenchSuite {
         return List.of(1, 2);
     }
 
-    /** The ratios to report: candidate time / baseline time, matched on all parameters. */
+    /**
+     * The ratios to report: candidate time / baseline time, for every pair whose parameters agree (one
+     * benchmark's parameters a subset of the other's, so a baseline without, say, a codebooks parameter is
+     * set against every value of it).
+     */
     List<Ratio> ratios();
 
     /**

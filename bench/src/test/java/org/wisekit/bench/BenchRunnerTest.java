@@ -36,6 +36,19 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aBaselineWithFewerParametersServesEveryValueOfTheOthers() {
+        List<BenchRunner.Score> scores = List.of(
+                new BenchRunner.Score("own", Map.of("size", "256", "c", "8", "threads", "1"), 1.0, 0.1, "ms/op"),
+                new BenchRunner.Score("own", Map.of("size", "256", "c", "16", "threads", "1"), 4.0, 0.1, "ms/op"),
+                new BenchRunner.Score("own", Map.of("size", "512", "c", "8", "threads", "1"), 9.0, 0.1, "ms/op"),
+                new BenchRunner.Score("lib", Map.of("size", "256", "threads", "1"), 2.0, 0.1, "ms/op"),
+                new BenchRunner.Score("lib", Map.of("size", "256", "threads", "2"), 1.0, 0.1, "ms/op"));
+        List<BenchRunner.RatioRow> rows = BenchRunner.ratios(SUITE, scores);
+        assertThat(rows).extracting(BenchRunner.RatioRow::ratio).containsExactly(0.5, 2.0);
+        assertThat(rows.get(1).params()).containsEntry("c", "16");
+    }
+
+    @Test
     void parsesJmhJson() throws Exception {
         String json = """
                 {"benchmark": "org.wisekit.bench.tensor.MatmulBenchmark.own", "mode": "avgt",

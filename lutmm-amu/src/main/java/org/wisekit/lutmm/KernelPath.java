@@ -1,35 +1,40 @@
 package org.wisekit.lutmm;
 
-import jdk.incubator.vector.FloatVector;
+import org.wisekit.lutmm.kernel.VectorWidth;
 
-/** Which implementation runs the encode and scan kernels; both give bit-identical results. */
+/** Which implementation runs the kernels; both give bit-identical results. */
 public enum KernelPath {
     /** Plain Java loops; always available. */
     SCALAR,
     /**
-     * {@code jdk.incubator.vector}: 16-row blocks, 128-bit byte table lookups ({@code rearrange}) in the
-     * scan, 512-bit float compares and 16-entry table lookups in the encoder. Needs
-     * {@code --add-modules jdk.incubator.vector} and 512-bit vectors in hardware (AVX-512): on narrower
-     * machines the 512-bit species would run emulated, so {@link #defaultPath()} answers {@link #SCALAR} there.
+     * {@code jdk.incubator.vector} at the width {@link VectorWidth#BITS} (the widest the JVM offers: 512,
+     * 256 or 128 bits, or the one forced with {@code -Dwisekit.lutmm.vectorBits}). Needs
+     * {@code --add-modules jdk.incubator.vector}.
      */
     VECTOR;
 
-    private static final boolean VECTOR_USABLE = vectorUsable();
-
-    /** Whether {@link #VECTOR} is loaded and runs on 512-bit registers here. */
+    /** Whether {@link #VECTOR} can run here (the Vector API module is loaded and offers 128 bits or more). */
     public static boolean isVectorAvailable() {
-        return VECTOR_USABLE;
+        return VectorWidth.available();
     }
 
     /** {@link #VECTOR} when it is available, else {@link #SCALAR}. */
     public static KernelPath defaultPath() {
-        return VECTOR_USABLE ? VECTOR : SCALAR;
+        return isVectorAvailable() ? VECTOR : SCALAR;
     }
 
-    private static boolean vectorUsable() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
+    /**
+     * The path itself, after checking that it can run here.
+     *
+     * @throws IllegalArgumentException for null, or {@link #VECTOR} where the Vector API is not available
+     */
+    public static KernelPath checked(KernelPath path) {
+        if (path == null) {
+            throw new IllegalArgumentException("path must not be null");
         }
-        return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+        if (path == VECTOR && !isVectorAvailable()) {
+            throw new IllegalArgumentException("path VECTOR needs --add-modules jdk.incubator.vector and 128-bit vectors");
+        }
+        return path;
     }
 }

@@ -1,6 +1,7 @@
 package org.wisekit.lutmm;
 
 import java.util.Arrays;
+import org.wisekit.lutmm.kernel.PackedCodes;
 import org.wisekit.lutmm.kernel.ScalarKernels;
 import org.wisekit.lutmm.kernel.VectorKernels;
 
@@ -23,7 +24,8 @@ public final class MaddnessEncoder {
     private final float[] offsets;
     private final float[] scales;
     private final byte[] thresholds;
-    private final int[] limitBits;
+    private final float[] rightLimits;
+    private final int[] rightLimitBits;
 
     MaddnessEncoder(int inputs, int codebooks, int[] splitDims, float[] offsets, float[] scales, byte[] thresholds) {
         this.inputs = inputs;
@@ -32,7 +34,53 @@ public final class MaddnessEncoder {
         this.offsets = offsets;
         this.scales = scales;
         this.thresholds = thresholds;
-        this.limitBits = VectorKernels.limitBits(thresholds);
+        this.rightLimits = rightLimits(offsets, scales, thresholds);
+        this.rightLimitBits = new int[rightLimits.length];
+        for (int p = 0; p < rightLimits.length; p++) {
+            rightLimitBits[p] = Float.floatToRawIntBits(rightLimits[p]);
+        }
+    }
+
+    /**
+     * For every split and node, the smallest float x that goes right, i.e. with
+     * {@code quantize(x, offset, scale) > v} ({@link ScalarKernels#quantize}); NaN where nothing goes right
+     * (v = 255). The quantized comparison is non-decreasing in x (every float step in it is monotone), so
+     * "goes right" is exactly {@code x >= limit}, found by bisection over the ordered float bit patterns:
+     * the vector encoder then compares raw inputs, bit-identical to the scalar definition, without
+     * subtracting, scaling and clamping per row.
+     */
+    private static float[] rightLimits(float[] offsets, float[] scales, byte[] thresholds) {
+        float[] out = new float[thresholds.length];
+        for (int p = 0; p < out.length; p++) {
+            int k = p / 16;
+            int v = thresholds[p] & 0xFF;
+            if (v == 255) {
+                out[p] = Float.NaN;
+                continue;
+            }
+            long lo = ordered(Float.NEGATIVE_INFINITY);   // quantizes to 0 <= v: goes left
+            long hi = ordered(Float.POSITIVE_INFINITY);   // quantizes to 255 > v: goes right
+            while (hi - lo > 1) {
+                long mid = (lo + hi) >> 1;
+                if (ScalarKernels.quantize(fromOrdered(mid), offsets[k], scales[k]) > v) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            out[p] = fromOrdered(hi);
+        }
+        return out;
+    }
+
+    /** Float bit patterns as integers in the order of the floats (-0 and +0 both 0). */
+    private static long ordered(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        return bits < 0 ? (long) Integer.MIN_VALUE - bits : bits;
+    }
+
+    private static float fromOrdered(long o) {
+        return Float.intBitsToFloat((int) (o >= 0 ? o : Integer.MIN_VALUE - o));
     }
 
     /** Quantizes a tree's float thresholds level by level, against the training values {@code x} of the split columns. */
@@ -107,27 +155,111 @@ public final class MaddnessEncoder {
         return thresholds.clone();
     }
 
-    /** A new codes buffer for n rows. */
+    /** A new codes buffer for n rows, large enough for both layouts ({@link PackedCodes#length} and C · n bytes). */
     public byte[] newCodes(int n) {
-        return new byte[codebooks * n];
+        return new byte[Math.max(PackedCodes.length(n, codebooks), codebooks * n)];
     }
 
     /**
-     * Encodes n rows of {@code a} (row-major, width {@link #inputs()}) into {@code codes[c * n + i]}.
+     * Encodes n rows of {@code a} (row-major, width {@link #inputs()}) into codebook-major codes
+     * {@code codes[c * n + i]} (the layout the prototype fit reads).
      */
     public void encode(float[] a, int n, byte[] codes, KernelPath path) {
+        checkInput(a, n);
+        if (codes == null || codes.length < (long) codebooks * n) {
+            throw new IllegalArgumentException("codes must hold " + codebooks + " x " + n + " bytes");
+        }
+        if (KernelPath.checked(path) == KernelPath.VECTOR) {
+            byte[] packed = newCodes(n);
+            encodeRows(a, n, packed, path);
+            PackedCodes.unpack(packed, n, codebooks, codes);
+        } else {
+            ScalarKernels.encode(a, inputs, 0, n, n, codebooks, splitDims, offsets, scales, thresholds, codes);
+        }
+    }
+
+    /**
+     * Encodes n rows of row-major {@code a} ([n, D]) into the {@link PackedCodes} layout that
+     * {@link QuantizedLut#scan} reads. The vector path first gathers each block's 4C split inputs into a
+     * column-major scratch block; {@link #encodeColumns} reads column-major input directly and is faster.
+     */
+    public void encodeRows(float[] a, int n, byte[] codes, KernelPath path) {
+        checkInput(a, n);
+        checkCodes(codes, n);
+        int from = 0;
+        if (KernelPath.checked(path) == KernelPath.VECTOR) {
+            int block = PackedCodes.BLOCK;
+            int splits = 4 * codebooks;
+            float[] scratch = new float[splits * block];
+            int[] base = new int[splits];
+            for (int k = 0; k < splits; k++) {
+                base[k] = k * block;
+            }
+            int blocks = n / block;
+            int stride = PackedCodes.pairs(codebooks) * block;
+            int[] nodes = VectorKernels.nodes(codebooks);
+            for (int b = 0; b < blocks; b++) {
+                for (int r = 0; r < block; r++) {
+                    int row = (b * block + r) * inputs;
+                    for (int k = 0; k < splits; k++) {
+                        scratch[k * block + r] = a[row + splitDims[k]];
+                    }
+                }
+                VectorKernels.encodeBlock(scratch, base, codebooks, rightLimits, rightLimitBits, nodes, codes, b * stride);
+            }
+            from = blocks * block;
+        }
+        encodeTail(a, inputs, 1, from, n, codes);
+    }
+
+    /**
+     * Encodes n rows given column-major, {@code aT[j * n + i]} = row i, column j (A transposed, [D, n]), into
+     * the {@link PackedCodes} layout: every split column is read with contiguous vector loads, as in mithral.
+     */
+    public void encodeColumns(float[] aT, int n, byte[] codes, KernelPath path) {
+        checkInput(aT, n);
+        checkCodes(codes, n);
+        int from = 0;
+        if (KernelPath.checked(path) == KernelPath.VECTOR) {
+            int block = PackedCodes.BLOCK;
+            int[] base = new int[4 * codebooks];
+            int blocks = n / block;
+            int stride = PackedCodes.pairs(codebooks) * block;
+            int[] nodes = VectorKernels.nodes(codebooks);
+            for (int b = 0; b < blocks; b++) {
+                for (int k = 0; k < base.length; k++) {
+                    base[k] = splitDims[k] * n + b * block;
+                }
+                VectorKernels.encodeBlock(aT, base, codebooks, rightLimits, rightLimitBits, nodes, codes, b * stride);
+            }
+            from = blocks * block;
+        }
+        encodeTail(aT, 1, n, from, n, codes);
+    }
+
+    /** Rows {@code [from, n)} with the scalar kernel, the padding rows of their block set to code 0. */
+    private void encodeTail(float[] a, int rowStride, int columnStride, int from, int n, byte[] codes) {
+        if (from == n) {
+            return;
+        }
+        int pairs = PackedCodes.pairs(codebooks);
+        int blockStart = from / PackedCodes.BLOCK * pairs * PackedCodes.BLOCK;
+        Arrays.fill(codes, blockStart, PackedCodes.length(n, codebooks), (byte) 0);
+        ScalarKernels.encodePacked(a, rowStride, columnStride, from, n, codebooks, splitDims, offsets, scales,
+                thresholds, codes);
+    }
+
+    private void checkInput(float[] a, int n) {
         if (n < 0 || a == null || a.length < (long) n * inputs) {
             throw new IllegalArgumentException("a must hold n = " + n + " rows of width " + inputs + ", got length "
                     + (a == null ? "null" : a.length));
         }
-        if (codes == null || codes.length < (long) codebooks * n) {
-            throw new IllegalArgumentException("codes must hold " + codebooks + " x " + n + " bytes");
-        }
-        if (path == KernelPath.VECTOR) {
-            float[] scratch = new float[4 * codebooks * VectorKernels.BLOCK];
-            VectorKernels.encode(a, inputs, n, codebooks, splitDims, offsets, scales, thresholds, limitBits, codes, scratch);
-        } else {
-            ScalarKernels.encode(a, inputs, 0, n, n, codebooks, splitDims, offsets, scales, thresholds, codes);
+    }
+
+    private void checkCodes(byte[] codes, int n) {
+        if (codes == null || codes.length < PackedCodes.length(n, codebooks)) {
+            throw new IllegalArgumentException("codes must hold " + PackedCodes.length(n, codebooks) + " bytes for n = "
+                    + n + " rows (newCodes(n)), got " + (codes == null ? "null" : codes.length));
         }
     }
 

@@ -40,16 +40,31 @@ public final class MaddnessMatmul {
     }
 
     /**
-     * Writes {@code out[i * M + m] ≈ (A · B)[i][m]} for n rows of row-major A; {@code codes} (C · n bytes)
-     * and {@code sums} (M · n ints) are working buffers ({@link MaddnessEncoder#newCodes}, {@code new int[M * n]}).
+     * Writes {@code out[i * M + m] ≈ (A · B)[i][m]} for n rows of row-major A; {@code codes} and {@code sums}
+     * are working buffers ({@link MaddnessEncoder#newCodes}, {@code new int[M * n]}).
      */
     public void multiply(float[] a, int n, byte[] codes, int[] sums, float[] out, KernelPath path) {
+        checkOut(out, n);
+        encoder.encodeRows(a, n, codes, path);
+        lut.scan(codes, n, sums, path);
+        lut.decode(sums, n, out);
+    }
+
+    /**
+     * The fast form, with column-major input and output as in mithral and BLAS: {@code aT[j * n + i]} is
+     * A's row i, column j ([D, n]); writes {@code outT[m * n + i] ≈ (A · B)[i][m]} ([M, n]).
+     */
+    public void multiplyColumns(float[] aT, int n, byte[] codes, int[] sums, float[] outT, KernelPath path) {
+        checkOut(outT, n);
+        encoder.encodeColumns(aT, n, codes, path);
+        lut.scan(codes, n, sums, path);
+        lut.decodeColumns(sums, n, outT, path);
+    }
+
+    private void checkOut(float[] out, int n) {
         if (out == null || out.length < (long) n * outputs()) {
             throw new IllegalArgumentException("out must hold " + n + " x " + outputs() + " floats");
         }
-        encoder.encode(a, n, codes, path);
-        lut.scan(codes, n, sums, path);
-        lut.decode(sums, n, out);
     }
 
     /** {@code A · B} approximately, for A [n, D]; allocates its buffers. */

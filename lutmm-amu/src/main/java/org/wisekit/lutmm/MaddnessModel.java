@@ -17,11 +17,42 @@ public final class MaddnessModel {
     private final MaddnessConfig config;
     private final MaddnessEncoder encoder;
     private final float[] prototypes;
+    private final float[] floatThresholds;
 
-    private MaddnessModel(MaddnessConfig config, MaddnessEncoder encoder, float[] prototypes) {
+    private MaddnessModel(MaddnessConfig config, MaddnessEncoder encoder, float[] prototypes, float[] floatThresholds) {
         this.config = config;
         this.encoder = encoder;
         this.prototypes = prototypes;
+        this.floatThresholds = floatThresholds;
+    }
+
+    /**
+     * A model from its parts (as a model file stores them): the encoder, the prototypes
+     * {@code [(16c + k) * D + j]} and the trees' float thresholds {@code [(4c + t) * 16 + node]} (NaN where a
+     * node was not split). The arrays are copied.
+     *
+     * @throws IllegalArgumentException when a part is missing or an array length does not match C and D
+     */
+    static MaddnessModel restore(MaddnessConfig config, MaddnessEncoder encoder, float[] prototypes,
+                                 float[] floatThresholds) {
+        if (config == null || encoder == null) {
+            throw new IllegalArgumentException("config and encoder must not be null");
+        }
+        int cb = config.codebooks();
+        if (encoder.codebooks() != cb) {
+            throw new IllegalArgumentException("encoder has " + encoder.codebooks() + " codebooks, config " + cb);
+        }
+        long protoLength = 16L * cb * encoder.inputs();
+        if (prototypes == null || prototypes.length != protoLength) {
+            throw new IllegalArgumentException("prototypes must hold 16 * C * D = " + protoLength + " floats, got "
+                    + (prototypes == null ? "null" : prototypes.length));
+        }
+        int thresholdLength = HashTreeLearner.LEVELS * HashTreeLearner.LEAVES * cb;
+        if (floatThresholds == null || floatThresholds.length != thresholdLength) {
+            throw new IllegalArgumentException("floatThresholds must hold 4 * 16 * C = " + thresholdLength
+                    + " floats, got " + (floatThresholds == null ? "null" : floatThresholds.length));
+        }
+        return new MaddnessModel(config, encoder, prototypes.clone(), floatThresholds.clone());
     }
 
     /**
@@ -59,12 +90,16 @@ public final class MaddnessModel {
         float[] offsets = new float[4 * cb];
         float[] scales = new float[4 * cb];
         byte[] thresholds = new byte[4 * cb * 16];
+        float[] floatThresholds = new float[4 * cb * 16];
         float[] proto = new float[cb * 16 * d];
         for (int c = 0; c < cb; c++) {
             int start = sliceStart(d, cb, c);
             int width = sliceStart(d, cb, c + 1) - start;
             HashTreeLearner.Tree tree = HashTreeLearner.learn(x, n, d, start, width);
             MaddnessEncoder.quantizeLevels(x, n, d, c, tree, splitDims, offsets, scales, thresholds);
+            for (int t = 0; t < HashTreeLearner.LEVELS; t++) {
+                System.arraycopy(tree.thresholds()[t], 0, floatThresholds, (4 * c + t) * 16, 16);
+            }
             for (int k = 0; k < 16; k++) {
                 System.arraycopy(tree.leafMeans()[k], 0, proto, (16 * c + k) * d + start, width);
             }
@@ -87,7 +122,7 @@ public final class MaddnessModel {
                 proto[p] += delta[p];
             }
         }
-        return new MaddnessModel(config, encoder, proto);
+        return new MaddnessModel(config, encoder, proto, floatThresholds);
     }
 
     /** First input column of codebook c's slice (c = C gives D). */
@@ -108,6 +143,26 @@ public final class MaddnessModel {
     /** D. */
     public int inputs() {
         return encoder.inputs();
+    }
+
+    /**
+     * The same trees, thresholds and prototypes with another aggregation (no refit: learning does not
+     * depend on it).
+     *
+     * @throws IllegalArgumentException when a is null, or AVERAGE with C not a power of two
+     */
+    public MaddnessModel withAggregation(Aggregation a) {
+        return new MaddnessModel(config.withAggregation(a), encoder, prototypes, floatThresholds);
+    }
+
+    /**
+     * The trees' float thresholds before 8-bit quantization, {@code [(4c + t) * 16 + node]} for codebook c,
+     * level t and node index within the level (the layout of {@link MaddnessEncoder#thresholds()}); NaN
+     * where a node was not split (fewer than two distinct values reached it). A row goes right at a node
+     * when {@code x > v} (a copy).
+     */
+    public float[] floatThresholds() {
+        return floatThresholds.clone();
     }
 
     /** Prototypes {@code [(16c + k) * D + j]} (a copy). */

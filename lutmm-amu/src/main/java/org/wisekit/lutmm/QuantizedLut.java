@@ -1,5 +1,6 @@
 package org.wisekit.lutmm;
 
+import org.wisekit.lutmm.kernel.PackedCodes;
 import org.wisekit.lutmm.kernel.ScalarKernels;
 import org.wisekit.lutmm.kernel.VectorKernels;
 
@@ -8,7 +9,8 @@ import org.wisekit.lutmm.kernel.VectorKernels;
  * (reference code {@code _mithral_quantize_luts}): per codebook c, {@code min_c} over all columns and
  * codes; {@code gap = max_c (max_c - min_c)}; a power-of-two {@code scale = 2^-ceil(log2 gap) * (255.5 - 1e-10)};
  * {@code q = floor((lut - min_c) * scale + 0.5)} in [0, 255]; {@code offset = sum_c min_c}. An output
- * is decoded as {@code S / scale + offset}, S being the aggregated bytes. Immutable and thread-safe.
+ * is decoded as {@code S * (1 / scale) + offset} in float, S being the aggregated bytes (the reciprocal is
+ * computed once, so decoding multiplies instead of dividing). Immutable and thread-safe.
  */
 public final class QuantizedLut {
 
@@ -17,7 +19,9 @@ public final class QuantizedLut {
     private final byte[] table;
     private final float scale;
     private final float offset;
+    private final float inverseScale;
     private final Aggregation aggregation;
+    private final byte[] wideTable;
 
     QuantizedLut(int outputs, int codebooks, byte[] table, float scale, float offset, Aggregation aggregation) {
         this.outputs = outputs;
@@ -25,7 +29,9 @@ public final class QuantizedLut {
         this.table = table;
         this.scale = scale;
         this.offset = offset;
+        this.inverseScale = (float) (1.0 / scale);
         this.aggregation = codebooks < 2 ? Aggregation.SUM : aggregation;
+        this.wideTable = KernelPath.isVectorAvailable() ? VectorKernels.wideTables(table, outputs, codebooks) : null;
     }
 
     /**
@@ -114,33 +120,39 @@ public final class QuantizedLut {
     }
 
     /**
-     * Aggregates the looked-up bytes of n encoded rows: {@code sums[m * n + i]} (output-major).
+     * Aggregates the looked-up bytes of n rows encoded in the {@link PackedCodes} layout
+     * ({@link MaddnessEncoder#newCodes}): {@code sums[m * n + i]} (output-major).
      */
     public void scan(byte[] codes, int n, int[] sums, KernelPath path) {
-        if (n < 0 || codes == null || codes.length < (long) codebooks * n) {
-            throw new IllegalArgumentException("codes must hold " + codebooks + " x " + n + " bytes");
+        if (n < 0 || codes == null || codes.length < PackedCodes.length(n, codebooks)) {
+            throw new IllegalArgumentException("codes must hold " + PackedCodes.length(n, codebooks) + " bytes for n = "
+                    + n + " rows of " + codebooks + " codebooks, got " + (codes == null ? "null" : codes.length));
         }
         if (sums == null || sums.length < (long) outputs * n) {
             throw new IllegalArgumentException("sums must hold " + outputs + " x " + n + " ints");
         }
         int group = Math.min(codebooks, 16);
         boolean average = aggregation == Aggregation.AVERAGE;
-        if (path == KernelPath.VECTOR) {
+        int from = 0;
+        if (KernelPath.checked(path) == KernelPath.VECTOR) {
+            int blocks = n / PackedCodes.BLOCK;
             if (average) {
-                VectorKernels.scanAverage(codes, n, codebooks, group, table, outputs, sums);
+                VectorKernels.scanAverage(codes, blocks, codebooks, group, wideTable, outputs, n, sums);
             } else {
-                VectorKernels.scanSum(codes, n, codebooks, table, outputs, sums);
+                VectorKernels.scanSum(codes, blocks, codebooks, wideTable, outputs, n, sums);
             }
-        } else if (average) {
-            ScalarKernels.scanAverage(codes, n, codebooks, group, table, outputs, 0, n, sums);
+            from = blocks * PackedCodes.BLOCK;
+        }
+        if (average) {
+            ScalarKernels.scanAverage(codes, n, codebooks, group, table, outputs, from, n, sums);
         } else {
-            ScalarKernels.scanSum(codes, n, codebooks, table, outputs, 0, n, sums);
+            ScalarKernels.scanSum(codes, n, codebooks, table, outputs, from, n, sums);
         }
     }
 
-    /** The decoded value of one aggregated sum: {@code S / scale + offset}, in float arithmetic. */
+    /** The decoded value of one aggregated sum: {@code S * (1 / scale) + offset}, in float arithmetic. */
     public float decode(int sum) {
-        return sum / scale + offset;
+        return sum * inverseScale + offset;
     }
 
     /** Decodes output-major sums of n rows into row-major {@code out[i * M + m]}. */
@@ -148,7 +160,18 @@ public final class QuantizedLut {
         for (int m = 0; m < outputs; m++) {
             int base = m * n;
             for (int i = 0; i < n; i++) {
-                out[i * outputs + m] = sums[base + i] / scale + offset;
+                out[i * outputs + m] = sums[base + i] * inverseScale + offset;
+            }
+        }
+    }
+
+    /** Decodes output-major sums of n rows into output-major (column-major) {@code out[m * n + i]}. */
+    public void decodeColumns(int[] sums, int n, float[] out, KernelPath path) {
+        if (KernelPath.checked(path) == KernelPath.VECTOR) {
+            VectorKernels.decode(sums, outputs * n, inverseScale, offset, out);
+        } else {
+            for (int p = 0; p < outputs * n; p++) {
+                out[p] = sums[p] * inverseScale + offset;
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.wisekit.lutmm.kernel.ScalarKernels;
 import org.wisekit.tensor.Tensor;
 
 /** Learning, ridge refinement, table quantization and bad input of the MADDNESS model. */
@@ -117,10 +118,13 @@ class MaddnessModelTest {
         MaddnessModel model = MaddnessModel.fit(train, new MaddnessConfig(6, Aggregation.SUM, true, 1.0));
         QuantizedLut lut = model.lut(b);
         float[] floatLut = model.floatLut(b);
+        // codebook-major codes for the float reference; the scan reads the encoder's packed layout
         byte[] codes = model.encoder().newCodes(2000);
         model.encoder().encode(train.data(), 2000, codes, KernelPath.SCALAR);
+        byte[] packed = model.encoder().newCodes(2000);
+        model.encoder().encodeRows(train.data(), 2000, packed, KernelPath.SCALAR);
         int[] sums = new int[3 * 2000];
-        lut.scan(codes, 2000, sums, KernelPath.SCALAR);
+        lut.scan(packed, 2000, sums, KernelPath.SCALAR);
         double bound = 6 * 0.5 / lut.scale();
         for (int i = 0; i < 2000; i++) {
             for (int m = 0; m < 3; m++) {
@@ -162,6 +166,69 @@ class MaddnessModelTest {
                         MaddnessModel.sliceStart(27, 4, c + 1) - 1);
             }
         }
+    }
+
+    @Test
+    void floatThresholdsQuantizeToTheEncodersThresholds() {
+        MaddnessModel model = MaddnessModel.fit(clustered(11, 2000, 30, 5, 1f), new MaddnessConfig(5, Aggregation.SUM, true, 1.0));
+        float[] v = model.floatThresholds();
+        byte[] q = model.encoder().thresholds();
+        float[] offsets = model.encoder().offsets();
+        float[] scales = model.encoder().scales();
+        assertThat(v).hasSize(4 * 16 * 5);
+        for (int p = 0; p < v.length; p++) {
+            int expected = Float.isNaN(v[p]) ? 255 : ScalarKernels.quantize(v[p], offsets[p / 16], scales[p / 16]);
+            assertThat(q[p] & 0xFF).as("node %d", p).isEqualTo(expected);
+        }
+        // the first level has one node: the root's threshold is set, its 15 unused slots are NaN
+        for (int c = 0; c < 5; c++) {
+            assertThat(v[4 * c * 16]).isNotNaN();
+            for (int node = 1; node < 16; node++) {
+                assertThat(v[4 * c * 16 + node]).isNaN();
+            }
+        }
+        v[0] = 123f;
+        assertThat(model.floatThresholds()[0]).as("a copy").isNotEqualTo(123f);
+    }
+
+    @Test
+    void withAggregationIsTheFitWithThatAggregation() {
+        Tensor train = clustered(12, 1500, 24, 4, 1f);
+        Tensor b = Tensor.normal(13, 0f, 1f, 24, 3);
+        Tensor test = clustered(14, 300, 24, 4, 1f);
+        MaddnessModel averaged = MaddnessModel.fit(train, MaddnessConfig.maddness(4));
+        MaddnessModel summed = MaddnessModel.fit(train, MaddnessConfig.maddness(4).withAggregation(Aggregation.SUM));
+        MaddnessModel switched = averaged.withAggregation(Aggregation.SUM);
+        assertThat(switched.config()).isEqualTo(summed.config());
+        assertThat(switched.prototypes()).isEqualTo(summed.prototypes());
+        assertThat(switched.bind(b).multiply(test).data()).isEqualTo(summed.bind(b).multiply(test).data());
+        assertThat(summed.withAggregation(Aggregation.AVERAGE).bind(b).multiply(test).data())
+                .isEqualTo(averaged.bind(b).multiply(test).data());
+    }
+
+    @Test
+    void restoredModelIsTheSameModel() {
+        Tensor train = clustered(15, 1200, 20, 4, 1f);
+        Tensor b = Tensor.normal(16, 0f, 1f, 20, 3);
+        Tensor test = clustered(17, 200, 20, 4, 1f);
+        MaddnessModel model = MaddnessModel.fit(train, MaddnessConfig.maddness(4));
+        MaddnessModel restored = MaddnessModel.restore(model.config(), model.encoder(), model.prototypes(),
+                model.floatThresholds());
+        assertThat(restored.prototypes()).isEqualTo(model.prototypes());
+        assertThat(restored.floatThresholds()).isEqualTo(model.floatThresholds());
+        assertThat(restored.bind(b).multiply(test).data()).isEqualTo(model.bind(b).multiply(test).data());
+        MaddnessConfig config = model.config();
+        MaddnessEncoder encoder = model.encoder();
+        float[] proto = model.prototypes();
+        float[] thresholds = model.floatThresholds();
+        assertThatThrownBy(() -> MaddnessModel.restore(config, encoder, new float[proto.length - 1], thresholds))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prototypes")
+                .hasMessageContaining(Integer.toString(proto.length));
+        assertThatThrownBy(() -> MaddnessModel.restore(config, encoder, proto, new float[thresholds.length + 1]))
+                .hasMessageContaining("floatThresholds").hasMessageContaining(Integer.toString(thresholds.length));
+        assertThatThrownBy(() -> MaddnessModel.restore(MaddnessConfig.maddness(8), encoder, proto, thresholds))
+                .hasMessageContaining("codebooks");
+        assertThatThrownBy(() -> MaddnessModel.restore(config, null, proto, thresholds)).hasMessageContaining("encoder");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wisekit.lutmm.amu.DenseLayer;
 import org.wisekit.lutmm.amu.FloatMlp;
@@ -12,6 +13,7 @@ import org.wisekit.lutmm.amu.StackedLutNetwork;
 import org.wisekit.tensor.Tensor;
 
 /** The fused (integer-threshold) pipeline equals the unfused one bit for bit; the reference networks agree. */
+@Tag("kernels")
 class StackedLutNetworkTest {
 
     static FloatMlp randomMlp(long seed, int... sizes) {

@@ -10,6 +10,7 @@ import org.wisekit.lutmm.MaddnessConfig;
 import org.wisekit.lutmm.MaddnessEncoder;
 import org.wisekit.lutmm.MaddnessModel;
 import org.wisekit.lutmm.QuantizedLut;
+import org.wisekit.lutmm.kernel.PackedCodes;
 import org.wisekit.lutmm.kernel.ScalarKernels;
 import org.wisekit.lutmm.kernel.VectorKernels;
 import org.wisekit.tensor.Tensor;
@@ -120,7 +121,7 @@ public final class StackedLutNetwork {
         byte[] codes = codesOut != null ? codesOut : layer.encoder().newCodes(n);
         int out = layer.dense().outputs();
         int[] sums = new int[out * n];
-        layer.encoder().encode(x, n, codes, path);
+        layer.encoder().encodeRows(x, n, codes, path);
         layer.lut().scan(codes, n, sums, path);
         float[] y = new float[n * out];
         float[] bias = layer.dense().bias();
@@ -147,13 +148,10 @@ public final class StackedLutNetwork {
             LutLayer layer = layers.get(l);
             byte[] c = layer.encoder().newCodes(n);
             if (l == 0) {
-                layer.encoder().encode(x, n, c, path);
-            } else if (path == KernelPath.VECTOR) {
-                VectorKernels.encodeFused(sums, n, layer.encoder().codebooks(), splitColumns.get(l - 1),
-                        integerThresholds.get(l - 1), c);
+                layer.encoder().encodeRows(x, n, c, path);
             } else {
-                ScalarKernels.encodeFused(sums, n, 0, n, layer.encoder().codebooks(), splitColumns.get(l - 1),
-                        integerThresholds.get(l - 1), c);
+                encodeFused(sums, n, layer.encoder().codebooks(), splitColumns.get(l - 1), integerThresholds.get(l - 1),
+                        c, path);
             }
             codes.add(c);
             QuantizedLut lut = reducedLuts.get(l);
@@ -169,6 +167,30 @@ public final class StackedLutNetwork {
             }
         }
         return new Forward(logits, codes);
+    }
+
+    /** Encodes n rows from the previous layer's output-major integer sums into {@link PackedCodes}. */
+    private static void encodeFused(int[] sums, int n, int codebooks, int[] splitColumns, int[] thresholds, byte[] codes,
+                                    KernelPath path) {
+        int block = PackedCodes.BLOCK;
+        int from = 0;
+        if (KernelPath.checked(path) == KernelPath.VECTOR) {
+            int[] base = new int[splitColumns.length];
+            int stride = PackedCodes.pairs(codebooks) * block;
+            int[] nodes = VectorKernels.nodes(codebooks);
+            for (int b = 0; b < n / block; b++) {
+                for (int k = 0; k < base.length; k++) {
+                    base[k] = splitColumns[k] * n + b * block;
+                }
+                VectorKernels.encodeFusedBlock(sums, base, codebooks, thresholds, nodes, codes, b * stride);
+            }
+            from = n / block * block;
+        }
+        if (from < n) {
+            java.util.Arrays.fill(codes, from / block * PackedCodes.pairs(codebooks) * block,
+                    PackedCodes.length(n, codebooks), (byte) 0);
+            ScalarKernels.encodeFused(sums, n, from, n, codebooks, splitColumns, thresholds, codes);
+        }
     }
 
     /** Outputs of layer l that the fused pipeline computes (all of them for the last layer). */

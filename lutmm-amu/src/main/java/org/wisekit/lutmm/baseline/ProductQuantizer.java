@@ -6,6 +6,7 @@ import org.wisekit.lutmm.KernelPath;
 import org.wisekit.lutmm.MaddnessModel;
 import org.wisekit.lutmm.QuantizedLut;
 import org.wisekit.lutmm.kernel.NearestCentroidKernels;
+import org.wisekit.lutmm.kernel.PackedCodes;
 import org.wisekit.tensor.Tensor;
 
 /**
@@ -40,6 +41,7 @@ public final class ProductQuantizer extends AbstractApproxMatmul {
     private final KernelPath path;
     private byte[] codes = new byte[0];
     private int[] sums = new int[0];
+    private byte[] packed = new byte[0];
 
     private ProductQuantizer(String name, Tensor aTrain, Tensor b, int codebooks, int centroids, boolean quantized,
                              long seed, int sampleRows, int iterations, KernelPath path) {
@@ -142,7 +144,11 @@ public final class ProductQuantizer extends AbstractApproxMatmul {
         }
         encode(a, n, codes);
         if (byteLut != null) {
-            byteLut.scan(codes, n, sums, path);
+            if (packed.length < PackedCodes.length(n, codebooks)) {
+                packed = new byte[PackedCodes.length(n, codebooks)];
+            }
+            PackedCodes.pack(codes, n, codebooks, packed);
+            byteLut.scan(packed, n, sums, path);
             byteLut.decode(sums, n, out);
             return;
         }

@@ -1,6 +1,9 @@
 package org.wisekit.lutmm.kernel;
 
-/** Plain-Java reference kernels (see the package documentation for layouts). */
+/**
+ * Plain-Java reference kernels, the definition the vector kernels are tested against bit for bit (layouts:
+ * {@link PackedCodes}, tables {@code [(m * C + c) * 16 + k]}, sums output-major {@code [m * n + i]}).
+ */
 public final class ScalarKernels {
 
     private ScalarKernels() {
@@ -35,15 +38,44 @@ public final class ScalarKernels {
         }
     }
 
-    /** Exact aggregation: {@code sums[m * n + i] = sum_c table[m][c][codes[c][i]]}, rows {@code [from, to)}. */
-    public static void scanSum(byte[] codes, int n, int codebooks, byte[] table, int outputs, int from, int to,
+    /**
+     * Encodes rows {@code [from, to)} into the {@link PackedCodes} layout. Element (row i, column j) of the
+     * input is {@code a[i * rowStride + j * columnStride]}: {@code (d, 1)} for row-major [n, d],
+     * {@code (1, n)} for column-major [d, n]. Same comparisons as {@link #encode}.
+     */
+    public static void encodePacked(float[] a, int rowStride, int columnStride, int from, int to, int codebooks,
+                                    int[] splitDims, float[] offsets, float[] scales, byte[] thresholds, byte[] packed) {
+        int pairs = PackedCodes.pairs(codebooks);
+        for (int i = from; i < to; i++) {
+            for (int p = 0; p < pairs; p++) {
+                int b = 0;
+                for (int c = 2 * p; c < Math.min(2 * p + 2, codebooks); c++) {
+                    int node = 0;
+                    for (int t = 0; t < 4; t++) {
+                        int k = 4 * c + t;
+                        int q = quantize(a[i * rowStride + splitDims[k] * columnStride], offsets[k], scales[k]);
+                        node = 2 * node + (q > (thresholds[k * 16 + node] & 0xFF) ? 1 : 0);
+                    }
+                    b |= node << (4 * (c - 2 * p));
+                }
+                packed[PackedCodes.position(i, p, pairs)] = (byte) b;
+            }
+        }
+    }
+
+    /**
+     * Exact aggregation of {@link PackedCodes}: {@code sums[m * n + i] = sum_c table[m][c][code(i, c)]} for
+     * rows {@code [from, to)}; tables {@code [(m * C + c) * 16 + k]}.
+     */
+    public static void scanSum(byte[] packed, int n, int codebooks, byte[] table, int outputs, int from, int to,
                                int[] sums) {
+        int pairs = PackedCodes.pairs(codebooks);
         for (int m = 0; m < outputs; m++) {
             int base = m * codebooks * 16;
             for (int i = from; i < to; i++) {
                 int s = 0;
                 for (int c = 0; c < codebooks; c++) {
-                    s += table[base + c * 16 + codes[c * n + i]] & 0xFF;
+                    s += table[base + c * 16 + PackedCodes.code(packed, i, c, pairs)] & 0xFF;
                 }
                 sums[m * n + i] = s;
             }
@@ -51,12 +83,13 @@ public final class ScalarKernels {
     }
 
     /**
-     * MADDNESS's averaging aggregation ({@code accumulate_how='mean'}): within each group of
-     * {@code group} consecutive codebooks a binary tree of rounding-up averages {@code (a + b + 1) >> 1},
-     * the group results added, then {@code sum * group - (int) (C / 4 * log2(group))}.
+     * MADDNESS's averaging aggregation ({@code accumulate_how='mean'}) of {@link PackedCodes}: within each
+     * group of {@code group} consecutive codebooks a binary tree of rounding-up averages
+     * {@code (a + b + 1) >> 1}, the group results added, then {@code sum * group - (int) (C / 4 * log2(group))}.
      */
-    public static void scanAverage(byte[] codes, int n, int codebooks, int group, byte[] table, int outputs,
+    public static void scanAverage(byte[] packed, int n, int codebooks, int group, byte[] table, int outputs,
                                    int from, int to, int[] sums) {
+        int pairs = PackedCodes.pairs(codebooks);
         int bias = averagingBias(codebooks, group);
         int[] level = new int[group];
         for (int m = 0; m < outputs; m++) {
@@ -65,7 +98,7 @@ public final class ScalarKernels {
                 int total = 0;
                 for (int g = 0; g < codebooks; g += group) {
                     for (int u = 0; u < group; u++) {
-                        level[u] = table[base + (g + u) * 16 + codes[(g + u) * n + i]] & 0xFF;
+                        level[u] = table[base + (g + u) * 16 + PackedCodes.code(packed, i, g + u, pairs)] & 0xFF;
                     }
                     for (int width = group; width > 1; width /= 2) {
                         for (int u = 0; u < width / 2; u++) {
@@ -85,20 +118,25 @@ public final class ScalarKernels {
     }
 
     /**
-     * Encodes from integer accumulators (the fused stacked-layer path): {@code input[j * n + i]} is the
-     * previous layer's raw sum for output j, compared with integer thresholds
-     * {@code thresholds[(4c + t) * 16 + node]}; the bit is {@code input > threshold}.
+     * Encodes from integer accumulators (the fused stacked-layer path) into {@link PackedCodes}, rows
+     * {@code [from, to)}: {@code input[j * n + i]} is the previous layer's raw sum for output j, compared with
+     * integer thresholds {@code thresholds[(4c + t) * 16 + node]}; the bit is {@code input > threshold}.
      */
     public static void encodeFused(int[] input, int n, int from, int to, int codebooks, int[] splitColumns,
-                                   int[] thresholds, byte[] codes) {
+                                   int[] thresholds, byte[] packed) {
+        int pairs = PackedCodes.pairs(codebooks);
         for (int i = from; i < to; i++) {
-            for (int c = 0; c < codebooks; c++) {
-                int node = 0;
-                for (int t = 0; t < 4; t++) {
-                    int k = 4 * c + t;
-                    node = 2 * node + (input[splitColumns[k] * n + i] > thresholds[k * 16 + node] ? 1 : 0);
+            for (int p = 0; p < pairs; p++) {
+                int b = 0;
+                for (int c = 2 * p; c < Math.min(2 * p + 2, codebooks); c++) {
+                    int node = 0;
+                    for (int t = 0; t < 4; t++) {
+                        int k = 4 * c + t;
+                        node = 2 * node + (input[splitColumns[k] * n + i] > thresholds[k * 16 + node] ? 1 : 0);
+                    }
+                    b |= node << (4 * (c - 2 * p));
                 }
-                codes[c * n + i] = (byte) node;
+                packed[PackedCodes.position(i, p, pairs)] = (byte) b;
             }
         }
     }

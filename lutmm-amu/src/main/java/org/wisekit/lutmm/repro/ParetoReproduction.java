@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -24,6 +27,7 @@ import org.wisekit.harness.Threshold;
 import org.wisekit.harness.Timing;
 import org.wisekit.lutmm.Aggregation;
 import org.wisekit.lutmm.KernelPath;
+import org.wisekit.lutmm.MaddnessAblation;
 import org.wisekit.lutmm.MaddnessConfig;
 import org.wisekit.lutmm.MaddnessModel;
 import org.wisekit.lutmm.amu.DenseLayer;
@@ -37,6 +41,7 @@ import org.wisekit.lutmm.baseline.PcaMatmul;
 import org.wisekit.lutmm.baseline.ProductQuantizer;
 import org.wisekit.lutmm.dl4j.MlpTraining;
 import org.wisekit.lutmm.dl4j.Nd4jMatmul;
+import org.wisekit.tensor.Normals;
 import org.wisekit.tensor.Tensor;
 
 /**
@@ -52,17 +57,18 @@ public final class ParetoReproduction implements Reproduction {
     /** Sizes per profile. */
     record Sizes(int trainRows, int epochs, int fitRows, int testRows, int[] maddnessC, int[] maddnessPqC, int[] boltC,
                  int[] pqC, int[] pcaK, int imageCrop, int[] filterC, int[] filterBoltC, int[] stackedC,
-                 int kmeansRows, int kmeansIterations, double timeBudget) {
+                 int kmeansRows, int kmeansIterations, double timeBudget, int[] ablationC) {
     }
 
     private static final Sizes SMOKE = new Sizes(1024, 1, 1000, 320, new int[]{8, 16, 32}, new int[]{8}, new int[]{8},
-            new int[]{8}, new int[]{4}, 40, new int[]{2, 4, 8}, new int[]{4}, new int[]{16, 16, 16}, 500, 2, 0.01);
+            new int[]{8}, new int[]{4}, 40, new int[]{2, 4, 8}, new int[]{4}, new int[]{16, 16, 16}, 500, 2, 0.01,
+            new int[]{16, 32});
     private static final Sizes DEFAULT = new Sizes(60000, 2, 60000, 10000, new int[]{4, 8, 16, 32, 64},
             new int[]{16, 32}, new int[]{8, 16, 32, 64}, new int[]{8, 16}, new int[]{1, 2, 4, 8}, 0,
-            new int[]{2, 4, 8, 16}, new int[]{2, 4, 8}, new int[]{64, 64, 64}, 5000, 8, 0.6);
+            new int[]{2, 4, 8, 16}, new int[]{2, 4, 8}, new int[]{64, 64, 64}, 5000, 8, 0.6, new int[]{16, 32, 64});
     private static final Sizes FULL = new Sizes(60000, 8, 60000, 10000, new int[]{2, 4, 8, 16, 32, 64},
             new int[]{8, 16, 32, 64}, new int[]{8, 16, 32, 64}, new int[]{8, 16, 32, 64}, new int[]{1, 2, 4, 8, 16}, 0,
-            new int[]{2, 4, 8, 16}, new int[]{2, 4, 8, 16}, new int[]{64, 64, 64}, 20000, 20, 1.0);
+            new int[]{2, 4, 8, 16}, new int[]{2, 4, 8, 16}, new int[]{64, 64, 64}, 20000, 20, 1.0, new int[]{16, 32, 64});
 
     /** One network serves both tasks: its 784→256 layer for E3's throughput claim, its 512-d penultimate layer for E1. */
     private static final int[] NETWORK = {784, 256, 512, 10};
@@ -125,6 +131,11 @@ public final class ParetoReproduction implements Reproduction {
         DenseLayer last = net.layers().get(2);
         Tensor w = last.weights();
         int[] labels = Arrays.copyOf(test.labels(), n);
+        // each MADDNESS C is fitted once: the timed row, the exact-sum row and the ablations reuse it (learning
+        // does not depend on the aggregation)
+        Map<Integer, MaddnessModel> fitted = new TreeMap<>();
+        IntFunction<MaddnessModel> fittedModel = c -> fitted.computeIfAbsent(c,
+                k -> MaddnessModel.fit(fitFeatures, MaddnessConfig.maddness(k)));
 
         List<Supplier<ApproxMatmul>> methods = new ArrayList<>();
         methods.add(() -> Methods.exactGemm(w));
@@ -144,12 +155,11 @@ public final class ParetoReproduction implements Reproduction {
                     MaddnessModel.fit(fitFeatures, MaddnessConfig.maddnessPq(c)).bind(w), path));
         }
         for (int c : s.maddnessC()) {
-            methods.add(() -> Methods.maddness("MADDNESS C=" + c,
-                    MaddnessModel.fit(fitFeatures, MaddnessConfig.maddness(c)).bind(w), path));
+            methods.add(() -> Methods.maddness("MADDNESS C=" + c, fittedModel.apply(c).bind(w), path));
         }
-        // the averaging aggregation's cost in accuracy: the same model with the exact sum
+        // the exact-sum kernel's speed: the same model with the exact sum
         methods.add(() -> Methods.maddness("MADDNESS-sum C=32",
-                MaddnessModel.fit(fitFeatures, MaddnessConfig.maddness(32).withAggregation(Aggregation.SUM)).bind(w), path));
+                fittedModel.apply(32).withAggregation(Aggregation.SUM).bind(w), path));
         List<Point> points = new ArrayList<>();
         float[] out = new float[n * 10];
         try (Progress.Task task = ctx.progress().start("E1: fitting and timing methods", methods.size())) {
@@ -201,7 +211,131 @@ public final class ParetoReproduction implements Reproduction {
                 speedup, "x", 3.0)
                 .withNote(smallest == null ? "no MADDNESS point within 1 point" : smallest.name() + ": "
                         + Stats.fixed(smallest.seconds() * 1e3, 3) + " ms vs " + Stats.fixed(exact.seconds() * 1e3, 3) + " ms"));
+        ablations(ctx, s.ablationC(), fittedModel, w, fitFeatures, testFeatures, n, labels, last.bias());
         return claims;
+    }
+
+    /**
+     * E1's ablations on the fitted models (no refit): accuracy and NMSE against the exact product for each
+     * combination of 8-bit or float thresholds, 8-bit or float tables and averaging or exact sum
+     * ({@link MaddnessAblation}), the per-slice nearest-prototype encoder, and the exact logits plus Gaussian
+     * noise of MADDNESS's NMSE (how much an error of that size costs on these logits whatever its source).
+     */
+    private static void ablations(RunContext ctx, int[] cs, IntFunction<MaddnessModel> fittedModel, Tensor w,
+                                  Tensor fitFeatures, float[] testFeatures, int n, int[] labels, float[] bias) {
+        int d = w.dim(0);
+        float[] exact = Tensor.wrap(testFeatures, n, d).matmul(w).data();
+        int trainRows = Math.min(n, fitFeatures.dim(0));
+        float[] trainA = Arrays.copyOf(fitFeatures.data(), trainRows * d);
+        float[] trainExact = Tensor.wrap(trainA, trainRows, d).matmul(w).data();
+        List<MaddnessAblation.Variant> variants = MaddnessAblation.Variant.all();
+        int rowCount = variants.size() + 2;
+        double[][] acc = new double[rowCount][cs.length];
+        double[][] err = new double[rowCount][cs.length];
+        double[] trainErr = new double[cs.length];
+        try (Progress.Task task = ctx.progress().start("E1: ablations (thresholds, tables, aggregation)", cs.length)) {
+            for (int ci = 0; ci < cs.length; ci++) {
+                MaddnessAblation ab = new MaddnessAblation(fittedModel.apply(cs[ci]), w);
+                for (int v = 0; v < variants.size(); v++) {
+                    float[] y = ab.multiply(testFeatures, n, variants.get(v));
+                    acc[v][ci] = accuracy(y, bias, labels, n);
+                    err[v][ci] = nmse(exact, y);
+                }
+                float[] nearest = ab.multiply(ab.encodeNearest(testFeatures, n), n, MaddnessAblation.Tables.FLOAT,
+                        Aggregation.SUM);
+                acc[variants.size()][ci] = accuracy(nearest, bias, labels, n);
+                err[variants.size()][ci] = nmse(exact, nearest);
+                float[] noisy = withNoise(exact, err[0][ci], ctx.seed() + cs[ci]);
+                acc[variants.size() + 1][ci] = accuracy(noisy, bias, labels, n);
+                err[variants.size() + 1][ci] = nmse(exact, noisy);
+                trainErr[ci] = nmse(trainExact, ab.multiply(trainA, trainRows, MaddnessAblation.Variant.PROTOTYPES));
+                task.step();
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("variant"));
+        List<String> exactRow = new ArrayList<>(List.of("exact product"));
+        double exactAcc = accuracy(exact, bias, labels, n);
+        for (int c : cs) {
+            header.add("C=" + c + " accuracy (%)");
+            header.add("C=" + c + " NMSE");
+            exactRow.add(Stats.fixed(exactAcc, 2));
+            exactRow.add("0");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(exactRow);
+        for (int r = 0; r < rowCount; r++) {
+            String label = r < variants.size() ? variants.get(r).label()
+                    + (variants.get(r).equals(MaddnessAblation.Variant.MADDNESS) ? " (MADDNESS)"
+                    : variants.get(r).equals(MaddnessAblation.Variant.PROTOTYPES) ? " (the prototypes alone)" : "")
+                    : r == variants.size() ? "nearest-prototype codes per slice, float tables, exact sum"
+                    : "exact product + Gaussian noise of MADDNESS's NMSE";
+            List<String> row = new ArrayList<>(List.of(label));
+            for (int ci = 0; ci < cs.length; ci++) {
+                row.add(Stats.fixed(acc[r][ci], 2));
+                row.add(String.format(Locale.ROOT, "%.4f", err[r][ci]));
+            }
+            rows.add(row);
+        }
+        ctx.report().table("E1 ablations: test accuracy and NMSE against the exact product (same fitted models, no refit)",
+                header, rows);
+        // the chain MADDNESS -> exact sum -> float tables -> float thresholds (the prototypes alone) -> exact
+        int full = variants.indexOf(MaddnessAblation.Variant.MADDNESS);
+        int summed = variants.indexOf(new MaddnessAblation.Variant(MaddnessAblation.Thresholds.QUANTIZED,
+                MaddnessAblation.Tables.QUANTIZED, Aggregation.SUM));
+        int floatTables = variants.indexOf(new MaddnessAblation.Variant(MaddnessAblation.Thresholds.QUANTIZED,
+                MaddnessAblation.Tables.FLOAT, Aggregation.SUM));
+        int alone = variants.indexOf(MaddnessAblation.Variant.PROTOTYPES);
+        StringBuilder costs = new StringBuilder();
+        StringBuilder train = new StringBuilder();
+        StringBuilder noise = new StringBuilder();
+        StringBuilder nearest = new StringBuilder();
+        boolean generalises = true;
+        for (int ci = 0; ci < cs.length; ci++) {
+            generalises &= trainErr[ci] >= 0.9 * err[alone][ci];   // within 10 % of the test NMSE
+            String sep = ci == 0 ? "" : "; ";
+            costs.append(sep).append("C = ").append(cs[ci]).append(": averaging ")
+                    .append(Stats.fixed(acc[summed][ci] - acc[full][ci], 2)).append(", 8-bit tables ")
+                    .append(Stats.fixed(acc[floatTables][ci] - acc[summed][ci], 2)).append(", 8-bit thresholds ")
+                    .append(Stats.fixed(acc[alone][ci] - acc[floatTables][ci], 2)).append(", the prototypes themselves ")
+                    .append(Stats.fixed(exactAcc - acc[alone][ci], 2)).append(" (of ")
+                    .append(Stats.fixed(exactAcc - acc[full][ci], 2)).append(" in all)");
+            train.append(sep).append(String.format(Locale.ROOT, "%.4f", trainErr[ci])).append(" (test ")
+                    .append(String.format(Locale.ROOT, "%.4f", err[alone][ci])).append(")");
+            noise.append(sep).append(Stats.fixed(exactAcc - acc[variants.size() + 1][ci], 2));
+            nearest.append(sep).append(Stats.fixed(acc[variants.size()][ci], 2)).append(" % against ")
+                    .append(Stats.fixed(acc[alone][ci], 2)).append(" %");
+        }
+        ctx.report().paragraph("**Where E1's accuracy goes.** Each step switches one approximation off, from MADDNESS "
+                + "(8-bit thresholds, 8-bit tables, averaging) to the prototypes alone (float thresholds x > v, float "
+                + "tables P · B, exact sum: sum_c P[c][code_c] · B); accuracy lost per component, in points, " + costs
+                + ". Float tables are only summed (averaging reals without rounding is the sum). On the first "
+                + trainRows + " training rows the prototypes alone reach NMSE " + train + " for C = "
+                + Arrays.toString(cs) + (generalises ? ": about the test figure, so the error is not one of fitting the "
+                + "training rows too closely" : ": below the test figure, so part of the error is generalisation from the "
+                + "training rows") + ". Gaussian noise of MADDNESS's NMSE added to the exact product costs " + noise
+                + " points: how much an error of that size costs on these logits whatever its source. Codes from the"
+                + " nearest prototype on each slice (the same prototypes, PQ's encoder; float tables, exact sum) reach "
+                + nearest + " with the trees' float codes; the ridge fitted the prototypes to the trees' codes.");
+    }
+
+    /** {@code y} plus N(0, nmse · var(y)) noise, seeded. */
+    private static float[] withNoise(float[] y, double nmse, long seed) {
+        double mean = 0;
+        for (float v : y) {
+            mean += v;
+        }
+        mean /= y.length;
+        double var = 0;
+        for (float v : y) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(nmse * var / y.length);
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] out = new float[y.length];
+        for (int p = 0; p < y.length; p++) {
+            out[p] = (float) (y[p] + sd * Normals.next(rng));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ E2
@@ -373,7 +507,8 @@ public final class ParetoReproduction implements Reproduction {
     /**
      * E3's throughput claim on JMH figures: the MADDNESS 784→256 product at the first LUT layer's C (encode,
      * scan, decode: the layer's kernels; their cost does not depend on the values) against the int8 GEMM at
-     * the same shape, each benchmark in three JVMs of its own ({@code LutmmBenchmark} of wisekit-bench),
+     * the same shape, each benchmark in three JVMs of its own ({@code LutmmBenchmark} and {@code ExactBenchmark}
+     * of wisekit-bench; the product column-major, as the stacked layers hand their sums on),
      * decided on the per-fork ratios. Not run at the smoke profile, nor without wisekit-bench on the classpath.
      */
     private static Claim throughputClaim(RunContext ctx, int codebooks, int rows, KernelPath path) {
@@ -390,15 +525,19 @@ public final class ParetoReproduction implements Reproduction {
             return Claim.notRun("e3-throughput-vs-int8", statement, paper, "needs wisekit-bench (JMH) on the classpath:"
                     + " run it with `wisekit reproduce lutmm-amu`");
         }
-        String lutMethod = path == KernelPath.VECTOR ? "maddness" : "maddnessScalar";
-        Map<String, double[]> perFork;
-        try (Progress.Task task = ctx.progress().start("E3: JMH, MADDNESS vs int8 at 784→256 (about 2 minutes)", 1)) {
-            perFork = jmh.get().secondsPerFork("org.wisekit.bench.lutmm.LutmmBenchmark", List.of(lutMethod, "int8"),
-                    Map.of("shape", rows + "x784x256", "codebooks", Integer.toString(codebooks), "threads", "1"), 3);
+        Map<String, double[]> lutFork;
+        Map<String, double[]> int8Fork;
+        String shape = rows + "x784x256";
+        try (Progress.Task task = ctx.progress().start("E3: JMH, MADDNESS vs int8 at 784→256 (about 2 minutes)", 2)) {
+            lutFork = jmh.get().secondsPerFork("org.wisekit.bench.lutmm.LutmmBenchmark", List.of("maddness"),
+                    Map.of("shape", shape, "codebooks", Integer.toString(codebooks), "threads", "1"), 3);
+            task.step();
+            int8Fork = jmh.get().secondsPerFork("org.wisekit.bench.lutmm.ExactBenchmark", List.of("int8"),
+                    Map.of("shape", shape, "threads", "1"), 3);
             task.step();
         }
-        double[] lut = perFork.get(lutMethod);
-        double[] int8 = perFork.get("int8");
+        double[] lut = lutFork.get("maddness");
+        double[] int8 = int8Fork.get("int8");
         double[] ratio = new double[Math.min(lut.length, int8.length)];
         for (int f = 0; f < ratio.length; f++) {
             ratio[f] = int8[f] / lut[f];

@@ -55,8 +55,14 @@ class ReproductionTest {
         }
         // the resolution study ran the same float kernels on rounded inputs; it is gone until a real low-bit path exists
         assertThat(folder.resolve("resolution-study.png")).doesNotExist();
-        assertThat(Files.readString(folder.resolve("report.md"))).contains("MADDNESS C=32", "exact (ND4J sgemm)",
+        String report = Files.readString(folder.resolve("report.md"));
+        assertThat(report).contains("MADDNESS C=32", "exact (ND4J sgemm)",
                 "Bolt C=8", "PQ C=8", "PCA k=4", "int8 QNN", "reconstructed", "flower.jpg");
+        // E1's ablations at the smoke sizes: every variant at C = 16 and 32, and the sentence on what each costs
+        assertThat(report).contains("E1 ablations", "C=16 accuracy (%)", "C=32 NMSE",
+                "8-bit thresholds, 8-bit tables, average (MADDNESS)",
+                "float thresholds, float tables, exact sum (the prototypes alone)",
+                "nearest-prototype codes per slice", "Gaussian noise of MADDNESS's NMSE", "Where E1's accuracy goes");
     }
 
     private static Claim claim(Results results, String key) {
