@@ -120,6 +120,9 @@ public final class BenchRunner {
         List<String> args = new ArrayList<>();
         args.add(suite.includePattern());
         args.addAll(mode.jmhArgs);
+        for (String profiler : suite.profilers()) {
+            args.addAll(List.of("-prof", profiler));
+        }
         args.addAll(List.of("-p", "threads=" + threads));
         log.printf("wisekit: bench %s with %d thread(s), OMP_NUM_THREADS=%d%n", suite.name(), threads, threads);
         log.flush();
@@ -178,7 +181,13 @@ public final class BenchRunner {
     }
 
     /** One JMH score. */
-    record Score(String method, Map<String, String> params, double score, double error, String unit) {
+    record Score(String method, Map<String, String> params, double score, double error, String unit,
+                 double allocatedBytes) {
+
+        Score(String method, Map<String, String> params, double score, double error, String unit) {
+            this(method, params, score, error, unit, Double.NaN);
+        }
+
         static Score of(JsonNode n) {
             String bench = n.get("benchmark").asText();
             Map<String, String> params = new LinkedHashMap<>();
@@ -190,8 +199,18 @@ public final class BenchRunner {
                 }
             }
             JsonNode m = n.get("primaryMetric");
+            double allocated = Double.NaN;   // bytes per operation, when JMH ran with -prof gc
+            JsonNode secondary = n.get("secondaryMetrics");
+            if (secondary != null) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+                        allocated = e.getValue().get("score").asDouble();
+                    }
+                }
+            }
             return new Score(bench.substring(bench.lastIndexOf('.') + 1), params,
-                    m.get("score").asDouble(), m.get("scoreError").asDouble(), m.get("scoreUnit").asText());
+                    m.get("score").asDouble(), m.get("scoreError").asDouble(), m.get("scoreUnit").asText(), allocated);
         }
     }
 
@@ -234,10 +253,13 @@ public final class BenchRunner {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %.4g %s | %.4g %s | **%.3f** |%n", r.label(), r.params(),
                     r.candidate(), r.unit(), r.baseline(), r.unit(), r.ratio()));
         }
-        sb.append("\n| benchmark | params | score | error (99.9 %) |\n|---|---|---|---|\n");
+        boolean allocation = scores.stream().anyMatch(s -> !Double.isNaN(s.allocatedBytes()));
+        sb.append(allocation ? "\n| benchmark | params | score | error (99.9 %) | allocated (B/op, -prof gc) |\n|---|---|---|---|---|\n"
+                : "\n| benchmark | params | score | error (99.9 %) |\n|---|---|---|---|\n");
         for (Score s : scores) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.4g %s | %.2g %s |%n", s.method(), s.params(), s.score(),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.4g %s | %.2g %s |", s.method(), s.params(), s.score(),
                     s.unit(), s.error(), s.unit()));
+            sb.append(allocation ? String.format(Locale.ROOT, " %.0f |%n", s.allocatedBytes()) : "\n");
         }
         String notes = suite.notes();
         if (!notes.isBlank()) {

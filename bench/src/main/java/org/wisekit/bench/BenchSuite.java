@@ -43,6 +43,11 @@ public interface BenchSuite {
         return "";
     }
 
+    /** JMH profilers to run with every benchmark (e.g. {@code gc}: bytes allocated per operation). None by default. */
+    default List<String> profilers() {
+        return List.of();
+    }
+
     /**
      * A ratio to print.
      *

@@ -58,6 +58,18 @@ class BenchRunnerTest {
         assertThat(s.method()).isEqualTo("own");
         assertThat(s.params()).containsEntry("size", "256");
         assertThat(s.score()).isEqualTo(1.25);
+        assertThat(s.allocatedBytes()).isNaN();
+    }
+
+    @Test
+    void readsTheGcProfilersBytesPerOperation() throws Exception {
+        String json = """
+                {"benchmark": "org.wisekit.bench.lutmm.LutmmBenchmark.scan", "mode": "avgt", "params": {"threads": "1"},
+                 "primaryMetric": {"score": 0.5, "scoreError": 0.01, "scoreUnit": "us/op"},
+                 "secondaryMetrics": {"gc.alloc.rate": {"score": 0.01}, "gc.alloc.rate.norm": {"score": 0.004}}}""";
+        BenchRunner.Score s = BenchRunner.Score.of(new ObjectMapper().readTree(json));
+        assertThat(s.allocatedBytes()).isEqualTo(0.004);
+        assertThat(BenchRunner.markdown(SUITE, List.of(s), List.of(), "m")).contains("allocated (B/op, -prof gc)", "| 0 |");
     }
 
     @Test

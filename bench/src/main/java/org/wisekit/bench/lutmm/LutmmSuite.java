@@ -31,6 +31,12 @@ public final class LutmmSuite implements BenchSuite {
         return List.of(1);
     }
 
+    /** {@code gc}: the kernels must allocate nothing per call once warm. */
+    @Override
+    public List<String> profilers() {
+        return List.of("gc");
+    }
+
     @Override
     public List<Ratio> ratios() {
         return List.of(
