@@ -40,7 +40,7 @@ import java.util.Map;
  *   <tr><td>{@code encoder.scales}</td><td>F32</td><td>[C, 4]</td><td>per split: power-of-two scale</td></tr>
  *   <tr><td>{@code encoder.thresholds}</td><td>U8</td><td>[C, 4, 16]</td><td>8-bit node thresholds</td></tr>
  *   <tr><td>{@code lut.table}</td><td>U8</td><td>[M, C, 16]</td><td>the quantized tables h(B)</td></tr>
- *   <tr><td>{@code lut.scale}, {@code lut.offset}</td><td>F32</td><td>[1]</td><td>decoding: S / scale + offset</td></tr>
+ *   <tr><td>{@code lut.scale}, {@code lut.offset}</td><td>F32</td><td>[1]</td><td>decoding: S * (1 / scale) + offset</td></tr>
  *   <tr><td>{@code model.prototypes}</td><td>F32</td><td>[C, 16, D]</td><td>optional: the float prototypes P</td></tr>
  *   <tr><td>{@code model.float_thresholds}</td><td>F32</td><td>[C, 4, 16]</td><td>optional: the trees' thresholds
  *       before quantization, NaN at nodes that were not split</td></tr>

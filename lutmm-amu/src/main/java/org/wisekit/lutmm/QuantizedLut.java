@@ -7,7 +7,7 @@ import org.wisekit.lutmm.kernel.VectorKernels;
 /**
  * The lookup tables h(B) of M output columns, quantized to unsigned bytes jointly over all columns
  * (reference code {@code _mithral_quantize_luts}): per codebook c, {@code min_c} over all columns and
- * codes; {@code gap = max_c (max_c - min_c)}; a power-of-two {@code scale = 2^-ceil(log2 gap) * (255.5 - 1e-10)};
+ * codes; {@code gap = max_c (max_c - min_c)}; {@code scale = 2^-ceil(log2 gap) * (255.5 - 1e-10)};
  * {@code q = floor((lut - min_c) * scale + 0.5)} in [0, 255]; {@code offset = sum_c min_c}. An output
  * is decoded as {@code S * (1 / scale) + offset} in float, S being the aggregated bytes (the reciprocal is
  * computed once, so decoding multiplies instead of dividing). Immutable and thread-safe.
