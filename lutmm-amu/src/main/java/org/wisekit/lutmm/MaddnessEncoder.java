@@ -25,7 +25,6 @@ public final class MaddnessEncoder {
     private final float[] scales;
     private final byte[] thresholds;
     private final float[] rightLimits;
-    private final int[] rightLimitBits;
 
     MaddnessEncoder(int inputs, int codebooks, int[] splitDims, float[] offsets, float[] scales, byte[] thresholds) {
         this.inputs = inputs;
@@ -35,10 +34,7 @@ public final class MaddnessEncoder {
         this.scales = scales;
         this.thresholds = thresholds;
         this.rightLimits = rightLimits(offsets, scales, thresholds);
-        this.rightLimitBits = new int[rightLimits.length];
-        for (int p = 0; p < rightLimits.length; p++) {
-            rightLimitBits[p] = Float.floatToRawIntBits(rightLimits[p]);
-        }
+
     }
 
     /**
@@ -205,7 +201,7 @@ public final class MaddnessEncoder {
                         scratch[k * block + r] = a[row + splitDims[k]];
                     }
                 }
-                VectorKernels.encodeBlock(scratch, base, codebooks, rightLimits, rightLimitBits, nodes, codes, b * stride);
+                VectorKernels.encodeBlock(scratch, base, codebooks, rightLimits, nodes, codes, b * stride);
             }
             from = blocks * block;
         }
@@ -230,7 +226,7 @@ public final class MaddnessEncoder {
                 for (int k = 0; k < base.length; k++) {
                     base[k] = splitDims[k] * n + b * block;
                 }
-                VectorKernels.encodeBlock(aT, base, codebooks, rightLimits, rightLimitBits, nodes, codes, b * stride);
+                VectorKernels.encodeBlock(aT, base, codebooks, rightLimits, nodes, codes, b * stride);
             }
             from = blocks * block;
         }

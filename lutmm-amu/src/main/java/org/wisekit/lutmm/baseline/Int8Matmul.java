@@ -6,58 +6,84 @@ import org.wisekit.tensor.Tensor;
 /**
  * Scalar quantization (MADDNESS's "ScalarQuantize" baseline): per-tensor symmetric int8 for A (scale
  * from the training rows' largest magnitude) and for B, int32 accumulation, one float rescale. The
- * quantization of A is part of every call. The int8 values are held in 16-bit lanes ({@link Int8Kernels}).
+ * quantization of A is part of every call. On the vector path A is quantized a panel of rows at a time
+ * straight into the layout of the int8 kernel, and B is packed once ({@link Int8Kernels}); both paths give
+ * bit-identical outputs. Holds working buffers: one instance must not be used by two threads at once.
  */
 public final class Int8Matmul extends AbstractApproxMatmul {
 
     private final float aScale;
     private final float bScale;
-    private final short[] bt;
     private final KernelPath path;
-    private short[] qa = new short[0];
-    private int[] acc = new int[0];
+    /** B^T, m x d int8 (scalar path). */
+    private final byte[] bt;
+    /** B^T packed for the vector tiles (vector path), else null. */
+    private final short[] packed;
+    /** One quantized row (scalar path) or panel of rows (vector path). */
+    private final byte[] work;
+    private final int[] tile = new int[Int8Kernels.ROWS * Int8Kernels.COLS];
 
     /**
-     * @param aTrain rows like the ones to multiply (their largest magnitude sets A's scale)
+     * @param aTrain rows like the ones to multiply, [n, D] (their largest magnitude sets A's scale)
      * @param b      B [D, M], quantized once
      * @param path   the kernel path of the int8 GEMM
+     * @throws IllegalArgumentException if a tensor is not 2-D, the widths disagree, an entry is not finite,
+     *                                  or the path cannot run here
      */
     public Int8Matmul(Tensor aTrain, Tensor b, KernelPath path) {
         super("int8", b.dim(0), b.dim(1));
+        if (aTrain.rank() != 2 || b.rank() != 2 || aTrain.dim(1) != b.dim(0)) {
+            throw new IllegalArgumentException("int8: aTrain must be [n, D] and b [D, M], got "
+                    + java.util.Arrays.toString(aTrain.shape()) + " and " + java.util.Arrays.toString(b.shape()));
+        }
+        this.path = KernelPath.checked(path);
         this.aScale = symmetricScale(aTrain.data());
         this.bScale = symmetricScale(b.data());
-        this.bt = new short[outputs * inputs];
+        this.bt = new byte[outputs * inputs];
         float[] w = b.data();
         for (int k = 0; k < inputs; k++) {
             for (int j = 0; j < outputs; j++) {
                 bt[j * inputs + k] = Int8Kernels.quantize(w[k * outputs + j], bScale);
             }
         }
-        this.path = path;
+        boolean vector = this.path == KernelPath.VECTOR;
+        this.packed = vector ? Int8Kernels.packB(bt, outputs, inputs) : null;
+        this.work = new byte[vector ? Int8Kernels.panelBytes(inputs) : inputs];
     }
 
-    /** {@code max |x| / 127} (1 when x is all zeros). */
+    /**
+     * {@code max |x| / 127} (1 when x is all zeros).
+     *
+     * @throws IllegalArgumentException if an entry is NaN or infinite
+     */
     public static float symmetricScale(float[] x) {
         float max = 0f;
-        for (float v : x) {
-            max = Math.max(max, Math.abs(v));
+        for (int p = 0; p < x.length; p++) {
+            if (!Float.isFinite(x[p])) {
+                throw new IllegalArgumentException("int8: entry " + p + " is " + x[p] + "; a scale needs finite values");
+            }
+            max = Math.max(max, Math.abs(x[p]));
         }
         return max > 0 ? max / 127f : 1f;
     }
 
+    /**
+     * {@inheritDoc} Entries of {@code a} are quantized with the training scale: larger magnitudes clamp to
+     * +-127, NaN becomes 0.
+     *
+     * @throws IllegalArgumentException for n < 0 or arrays shorter than n rows
+     */
     @Override
     public void multiply(float[] a, int n, float[] out) {
-        if (qa.length < n * inputs) {
-            qa = new short[n * inputs];
-            acc = new int[n * outputs];
+        if (n < 0 || a.length < (long) n * inputs || out.length < (long) n * outputs) {
+            throw new IllegalArgumentException("int8: need n >= 0, a of n x " + inputs + " and out of n x " + outputs
+                    + ", got n = " + n + ", a.length = " + a.length + ", out.length = " + out.length);
         }
-        for (int p = 0; p < n * inputs; p++) {
-            qa[p] = Int8Kernels.quantize(a[p], aScale);
-        }
-        Int8Kernels.gemm(qa, n, inputs, bt, outputs, acc, path);
         float s = aScale * bScale;
-        for (int p = 0; p < n * outputs; p++) {
-            out[p] = acc[p] * s;
+        if (path == KernelPath.VECTOR) {
+            Int8Kernels.multiplyVector(a, n, inputs, aScale, packed, outputs, s, out, work, tile);
+        } else {
+            Int8Kernels.multiplyScalar(a, n, inputs, aScale, bt, outputs, s, out, work);
         }
     }
 }

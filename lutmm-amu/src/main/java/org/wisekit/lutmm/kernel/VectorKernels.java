@@ -88,15 +88,13 @@ public final class VectorKernels {
      * for block row r is {@code x[splitBase[k] + r]}, i.e. each split's column is contiguous over the block's
      * rows (column-major input, or a block gathered from row-major input). A row goes right at split k,
      * node j when {@code x >= limits[k * 16 + j]}, the smallest input whose quantized value exceeds the
-     * node's 8-bit threshold (NaN: never), so the comparison is exactly the scalar kernel's;
-     * {@code limitBits} holds the same limits as raw int bits, for the int {@code rearrange} that looks a
-     * node's limit up. {@code nodes} is scratch from {@link #nodes}: its last {@code BLOCK} ints stand for
+     * node's 8-bit threshold (NaN: never), so the comparison is exactly the scalar kernel's. {@code nodes} is scratch from {@link #nodes}: its last {@code BLOCK} ints stand for
      * the missing partner of an odd C's last codebook.
      */
-    public static void encodeBlock(float[] x, int[] splitBase, int codebooks, float[] limits, int[] limitBits,
-                                   int[] nodes, byte[] packed, int at) {
+    public static void encodeBlock(float[] x, int[] splitBase, int codebooks, float[] limits, int[] nodes,
+                                   byte[] packed, int at) {
         for (int c = 0; c < codebooks; c++) {
-            encodeCodebook(x, splitBase, 4 * c, limits, limitBits, nodes, c * L);
+            encodeCodebook(x, splitBase, 4 * c, limits, nodes, c * L);
         }
         for (int p = 0; p < PackedCodes.pairs(codebooks); p++) {
             pack(nodes, 2 * p * L, packed, at + p * L);
@@ -105,20 +103,31 @@ public final class VectorKernels {
 
     /**
      * One codebook's codes ({@code k = 4c}) for the block, a quarter block (one int vector of rows) at a
-     * time, into {@code nodes[out ...]}. The limits of levels 0 to 2 are broadcast once per block and chosen
-     * by blends on the earlier levels' comparison masks (1, 2 and 4 candidates); level 3 looks its limit up
-     * among 8 with an int {@code rearrange}.
+     * time, into {@code nodes[out ...]}. The 1, 2, 4 and 8 candidate limits of levels 0 to 3 are broadcast once
+     * per block and chosen by blends on the earlier levels' comparison masks: no shuffle, so no index can be
+     * out of range whatever the vector width (an int {@code rearrange} among 8 limits needed a two-vector
+     * form at 128 bits, which JDK 17 got wrong when C2 compiled one half of it and not the other).
      */
-    private static void encodeCodebook(float[] x, int[] splitBase, int k, float[] limits, int[] limitBits, int[] nodes,
-                                       int out) {
+    private static void encodeCodebook(float[] x, int[] splitBase, int k, float[] limits, int[] nodes, int out) {
         IntVector one = IntVector.broadcast(INTS, 1);
+        int k1 = (k + 1) * 16;
+        int k2 = (k + 2) * 16;
+        int k3 = (k + 3) * 16;
         FloatVector l0 = FloatVector.broadcast(FLOATS, limits[k * 16]);
-        FloatVector l10 = FloatVector.broadcast(FLOATS, limits[(k + 1) * 16]);
-        FloatVector l11 = FloatVector.broadcast(FLOATS, limits[(k + 1) * 16 + 1]);
-        FloatVector l20 = FloatVector.broadcast(FLOATS, limits[(k + 2) * 16]);
-        FloatVector l21 = FloatVector.broadcast(FLOATS, limits[(k + 2) * 16 + 1]);
-        FloatVector l22 = FloatVector.broadcast(FLOATS, limits[(k + 2) * 16 + 2]);
-        FloatVector l23 = FloatVector.broadcast(FLOATS, limits[(k + 2) * 16 + 3]);
+        FloatVector l10 = FloatVector.broadcast(FLOATS, limits[k1]);
+        FloatVector l11 = FloatVector.broadcast(FLOATS, limits[k1 + 1]);
+        FloatVector l20 = FloatVector.broadcast(FLOATS, limits[k2]);
+        FloatVector l21 = FloatVector.broadcast(FLOATS, limits[k2 + 1]);
+        FloatVector l22 = FloatVector.broadcast(FLOATS, limits[k2 + 2]);
+        FloatVector l23 = FloatVector.broadcast(FLOATS, limits[k2 + 3]);
+        FloatVector l30 = FloatVector.broadcast(FLOATS, limits[k3]);
+        FloatVector l31 = FloatVector.broadcast(FLOATS, limits[k3 + 1]);
+        FloatVector l32 = FloatVector.broadcast(FLOATS, limits[k3 + 2]);
+        FloatVector l33 = FloatVector.broadcast(FLOATS, limits[k3 + 3]);
+        FloatVector l34 = FloatVector.broadcast(FLOATS, limits[k3 + 4]);
+        FloatVector l35 = FloatVector.broadcast(FLOATS, limits[k3 + 5]);
+        FloatVector l36 = FloatVector.broadcast(FLOATS, limits[k3 + 6]);
+        FloatVector l37 = FloatVector.broadcast(FLOATS, limits[k3 + 7]);
         for (int row = 0; row < L; row += Q) {
             VectorMask<Float> r0 = FloatVector.fromArray(FLOATS, x, splitBase[k] + row).compare(VectorOperators.GE, l0);
             VectorMask<Float> r1 = FloatVector.fromArray(FLOATS, x, splitBase[k + 1] + row)
@@ -126,12 +135,13 @@ public final class VectorKernels {
             FloatVector limit2 = l20.blend(l21, r1).blend(l22.blend(l23, r1), r0);
             VectorMask<Float> r2 = FloatVector.fromArray(FLOATS, x, splitBase[k + 2] + row)
                     .compare(VectorOperators.GE, limit2);
+            FloatVector limit3 = l30.blend(l31, r2).blend(l32.blend(l33, r2), r1)
+                    .blend(l34.blend(l35, r2).blend(l36.blend(l37, r2), r1), r0);
+            VectorMask<Float> r3 = FloatVector.fromArray(FLOATS, x, splitBase[k + 3] + row)
+                    .compare(VectorOperators.GE, limit3);
             IntVector node = IntVector.zero(INTS).add(one, r0.cast(INTS));
             node = node.add(node).add(one, r1.cast(INTS));
             node = node.add(node).add(one, r2.cast(INTS));
-            FloatVector limit3 = limit(limitBits, (k + 3) * 16, node).reinterpretAsFloats();
-            VectorMask<Float> r3 = FloatVector.fromArray(FLOATS, x, splitBase[k + 3] + row)
-                    .compare(VectorOperators.GE, limit3);
             node.add(node).add(one, r3.cast(INTS)).intoArray(nodes, out + row);
         }
     }
@@ -152,15 +162,6 @@ public final class VectorKernels {
         word.intoByteArray(packed, at, ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** {@code table[offset + node]} per lane; nodes are below 8 before the last level's update. */
-    private static IntVector limit(int[] table, int offset, IntVector node) {
-        IntVector low = IntVector.fromArray(INTS, table, offset);
-        if (Q >= 8) {
-            return low.rearrange(node.toShuffle());
-        }
-        return low.rearrange(node.toShuffle(), IntVector.fromArray(INTS, table, offset + Q));
-    }
-
     /**
      * {@link ScalarKernels#encodeFused} for one block: integer inputs of split k at {@code input[splitBase[k] + r]},
      * compared with integer thresholds ({@code input > threshold}); {@code nodes} as for {@link #encodeBlock}.
@@ -179,13 +180,28 @@ public final class VectorKernels {
 
     private static void encodeFusedQuarter(int[] input, int[] splitBase, int row, int k, int[] thresholds, int[] nodes,
                                            int out) {
+        int k1 = (k + 1) * 16;
+        int k2 = (k + 2) * 16;
+        int k3 = (k + 3) * 16;
         IntVector one = IntVector.broadcast(INTS, 1);
-        IntVector node = IntVector.zero(INTS);
-        for (int t = 0; t < 4; t++) {
-            IntVector x = IntVector.fromArray(INTS, input, splitBase[k + t] + row);
-            node = node.add(node).add(one, x.compare(VectorOperators.GT, limit(thresholds, (k + t) * 16, node)));
-        }
-        node.intoArray(nodes, out);
+        VectorMask<Integer> r0 = IntVector.fromArray(INTS, input, splitBase[k] + row)
+                .compare(VectorOperators.GT, thresholds[k * 16]);
+        VectorMask<Integer> r1 = IntVector.fromArray(INTS, input, splitBase[k + 1] + row)
+                .compare(VectorOperators.GT, pick(thresholds, k1, r0));
+        IntVector limit2 = pick(thresholds, k2, r1).blend(pick(thresholds, k2 + 2, r1), r0);
+        VectorMask<Integer> r2 = IntVector.fromArray(INTS, input, splitBase[k + 2] + row).compare(VectorOperators.GT, limit2);
+        IntVector limit3 = pick(thresholds, k3, r2).blend(pick(thresholds, k3 + 2, r2), r1)
+                .blend(pick(thresholds, k3 + 4, r2).blend(pick(thresholds, k3 + 6, r2), r1), r0);
+        VectorMask<Integer> r3 = IntVector.fromArray(INTS, input, splitBase[k + 3] + row).compare(VectorOperators.GT, limit3);
+        IntVector node = IntVector.zero(INTS).add(one, r0);
+        node = node.add(node).add(one, r1);
+        node = node.add(node).add(one, r2);
+        node.add(node).add(one, r3).intoArray(nodes, out);
+    }
+
+    /** {@code table[at + 1]} where the mask is set, else {@code table[at]}. */
+    private static IntVector pick(int[] table, int at, VectorMask<Integer> right) {
+        return IntVector.broadcast(INTS, table[at]).blend(table[at + 1], right);
     }
 
     /**
