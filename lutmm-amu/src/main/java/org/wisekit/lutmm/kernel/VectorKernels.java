@@ -238,12 +238,12 @@ public final class VectorKernels {
             VectorShuffle<Byte> lo = v.and(low).toShuffle();
             VectorShuffle<Byte> hi = high(v, low).toShuffle();
             int at = tables + (p * TILE + j) * 2 * L;
-            ShortVector a = lookup(wide, at, lo);
-            ShortVector b = lookup(wide, at + L, hi);
+            ShortVector a = ByteVector.fromArray(BYTES, wide, at).rearrange(lo).reinterpretAsShorts();
+            ShortVector b = ByteVector.fromArray(BYTES, wide, at + L).rearrange(hi).reinterpretAsShorts();
             e0 = e0.add(a.and((short) 0xFF)).add(b.and((short) 0xFF));
             o0 = o0.add(a.lanewise(VectorOperators.LSHR, 8)).add(b.lanewise(VectorOperators.LSHR, 8));
-            a = lookup(wide, at + 2 * L, lo);
-            b = lookup(wide, at + 3 * L, hi);
+            a = ByteVector.fromArray(BYTES, wide, at + 2 * L).rearrange(lo).reinterpretAsShorts();
+            b = ByteVector.fromArray(BYTES, wide, at + 3 * L).rearrange(hi).reinterpretAsShorts();
             e1 = e1.add(a.and((short) 0xFF)).add(b.and((short) 0xFF));
             o1 = o1.add(a.lanewise(VectorOperators.LSHR, 8)).add(b.lanewise(VectorOperators.LSHR, 8));
         }
@@ -318,8 +318,14 @@ public final class VectorKernels {
         VectorShuffle<Byte> lo = v.and(low).toShuffle();
         VectorShuffle<Byte> hi = high(v, low).toShuffle();
         int at = tables + 2 * j * L;
-        avg(lookup(wide, at, lo), lookup(wide, at + L, hi)).intoArray(scratch, (8 * j + u) * L / 2);
-        avg(lookup(wide, at + 2 * L, lo), lookup(wide, at + 3 * L, hi)).intoArray(scratch, (8 * j + 8 + u) * L / 2);
+        // lookups written out: a helper taking the shuffle was compiled with "unloaded signature classes"
+        // and returned its vector boxed until the caller's own compilation inlined it
+        ShortVector a = ByteVector.fromArray(BYTES, wide, at).rearrange(lo).reinterpretAsShorts();
+        ShortVector b = ByteVector.fromArray(BYTES, wide, at + L).rearrange(hi).reinterpretAsShorts();
+        avg(a, b).intoArray(scratch, (8 * j + u) * L / 2);
+        a = ByteVector.fromArray(BYTES, wide, at + 2 * L).rearrange(lo).reinterpretAsShorts();
+        b = ByteVector.fromArray(BYTES, wide, at + 3 * L).rearrange(hi).reinterpretAsShorts();
+        avg(a, b).intoArray(scratch, (8 * j + 8 + u) * L / 2);
     }
 
     /**
@@ -353,8 +359,8 @@ public final class VectorKernels {
     }
 
     /**
-     * Decodes output-major sums into output-major floats, {@code out[p] = sums[p] * (1 / scale) + offset}
-     * for p in [0, count): scale is a power of two, so the product equals the division exactly.
+     * Decodes output-major sums into output-major floats, {@code out[p] = sums[p] * inverseScale + offset}
+     * for p in [0, count), in float, as {@code QuantizedLut.decode} does one at a time.
      */
     public static void decode(int[] sums, int count, float inverseScale, float offset, float[] out) {
         int full = count - count % Q;
@@ -367,9 +373,6 @@ public final class VectorKernels {
         }
     }
 
-    private static ShortVector lookup(byte[] wide, int at, VectorShuffle<Byte> index) {
-        return ByteVector.fromArray(BYTES, wide, at).rearrange(index).reinterpretAsShorts();
-    }
 
     /** The high nibbles, shifted in 16-bit lanes (x86 has no byte shift) and masked. */
     private static ByteVector high(ByteVector v, ByteVector low) {
