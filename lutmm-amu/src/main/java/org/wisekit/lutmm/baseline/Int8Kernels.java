@@ -5,7 +5,6 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,39 +12,51 @@ import org.wisekit.lutmm.KernelPath;
 import org.wisekit.lutmm.kernel.VectorWidth;
 
 /**
- * int8 x int8 -> int32 products {@code out[i * m + j] = sum_k a[i * d + k] * bt[j * d + k]} (B stored
+ * int8 x int8 to int32 products {@code out[i * m + j] = sum_k a[i * d + k] * bt[j * d + k]} (B stored
  * transposed, one row per output) and the per-tensor symmetric quantization that feeds them. Values must
  * lie in [-127, 127], as symmetric quantization gives them; both paths are exact integer arithmetic, so
  * they are bit-identical.
  *
  * <p>The vector path ({@code jdk.incubator.vector} at {@link VectorWidth#BITS}) is the {@code pmaddwd}
- * pattern written with the operations C2 compiles well on JDK 17. A step of k is one byte vector of A
- * (64, 32 or 16 int8 values). Reinterpreted as 16-bit lanes, each lane holds two neighbouring bytes; two
- * shifts give the even bytes, one gives the odd ones, sign-extended (a lane-crossing byte-to-short
- * {@code convertShape} is slower). B is packed once into the same even and odd halves, already widened.
- * {@code even * even + odd * odd} is a pair sum per 16-bit lane, at most 2 * 127 * 127 = 32258 in
- * magnitude, so it cannot overflow; the two pair sums of each 32-bit lane are then sign-extended and
- * added into a 32-bit accumulator. A register tile of {@value #ROWS} rows x {@value #COLS} columns shares
- * each A vector among four B columns and each B vector between two rows; each accumulator is summed
- * across lanes once, after the last step. A row is zero-padded to whole steps, B's columns to whole
- * tiles, so there are no tail loops; the caller zero-fills missing rows.
+ * pattern written with operations C2 compiles well on JDK 17. A step of k is one byte vector of A (64, 32
+ * or 16 int8 values). Reinterpreted as 16-bit lanes, each lane holds two neighbouring bytes: two shifts
+ * give the even bytes, one gives the odd ones, sign-extended (a byte-to-short {@code convertShape} of a
+ * half-width vector was measured no faster). B is fixed, so it is packed once into the same even and odd
+ * halves, already widened to 16 bits (widening B in the loop as well cost about 20 %). {@code even * even
+ * + odd * odd} is a pair sum per 16-bit lane, at most 2 * 127 * 127 = 32258 in magnitude, so it cannot
+ * overflow; the two pair sums of each 32-bit lane are then sign-extended and added into a 32-bit
+ * accumulator. A register tile of 2 rows x 4 columns shares each A vector among four B columns and each B
+ * vector between two rows: 8 accumulators and 6 operands, within AVX2's 16 registers (2 x 3 and 3 x 4
+ * tiles measured within 5 %). Each accumulator is summed across lanes once, after the last step. Rows
+ * are zero-padded to whole steps and B's columns to whole tiles, so there are no tail loops. Rows are
+ * quantized a panel at a time, and each B tile sweeps the panel while it stays in L1.
  *
  * <p>Quantization {@code clamp(round(x / scale), -127, 127)} ({@link #quantize(float, float)}) is
- * vectorised bit-identically: the same IEEE division, NaN to 0, clamping in float, then
- * {@code y + 1.5 * 2^23} rounds to an integer (ties to even) whose low mantissa bits are the result, and
- * one compare corrects the ties that {@link Math#round(float)} sends up. Four int vectors are packed into
- * one byte vector with shifts (int lane l, byte q holds the element {@code q * lanes + l} of the step),
- * so the packed layout permutes k within a step; B is packed with the same permutation, and the sums do
- * not depend on the order.
+ * vectorised bit-identically without masks (a JDK 17 mask costs a compare, a conversion and a blend, and
+ * Java's float min/max several instructions: measured 1.9x slower): the same IEEE division; the clamp of
+ * |y| to 127 and NaN to 0 as int operations on the bit patterns; {@code y + 1.5 * 2^23} rounds to an
+ * integer (ties to even) whose low mantissa bits are the result; and a second such sum on
+ * {@code 2 (y - rint(y))} adds the 1 that {@link Math#round(float)}'s ties-up gives where rint rounded
+ * down. Four int vectors are packed into one byte vector with shifts (int lane l, byte q holds element
+ * {@code q * lanes + l} of the step), so the packed layout permutes k within a step; B is packed with the
+ * same permutation, and the sums do not depend on the order. A last partial step goes through a zeroed
+ * scratch copy (0 quantizes to 0), so no element takes a scalar path.
  *
- * <p>On JDK 17, C2 parses every Vector API call as a class-checked call on its receiver. In a kernel as
- * large as this one the class-check budget ({@code -XX:PerMethodTrapLimit}, 100 by default, counted over
- * every inlined method, and the API's shared methods carry traps from other kernels) runs out, and from
- * then on a call whose receiver is a loop-carried vector stays virtual: the vector is boxed on the heap
- * and the kernel runs about 50x slower. So an accumulator is never a receiver here, only an argument
- * ({@code x.add(acc)}); receivers are always fresh results, whose exact type C2 learns when it expands
- * the intrinsics. Species are {@code static final} constants in a nested class that loads only on the
- * vector path, so the scalar path runs without the {@code jdk.incubator.vector} module.
+ * <p>How the code is written keeps C2 (JDK 17) from boxing vectors, which makes a kernel 10-50x slower and
+ * allocate gigabytes per call; each rule below fixed a measured case. (1) C2 parses every Vector API call
+ * as a class-checked call on its receiver, and once a compilation has used up its class-check traps
+ * ({@code -XX:PerMethodTrapLimit}, 100, counted over every inlined method, and the API's shared methods
+ * carry traps from other kernels) the calls are left virtual until the intrinsics give exact types. That
+ * never happens for a loop-carried vector used as a receiver, so an accumulator is only ever an argument
+ * ({@code x.add(acc)}). (2) The tile is written out in full: helper methods holding vector code were not
+ * inlined past C2's node-count cutoff. (3) Float operations are called as {@code lanewise(op, vector)}
+ * with vectors broadcast in the method: the scalar-operand and named forms ({@code div(float)}) dispatch
+ * inside the API from a call site every float kernel of the JVM shares, and with the GEMM running 512-bit
+ * floats while this runs at 128 bits C2 inlined both classes there and boxed the result. (4) The tile is
+ * one call per 2 x 4 outputs, so it is compiled during the first product instead of waiting for an
+ * on-stack replacement. Species are {@code static final} constants (C2 needs them constant) in a nested
+ * class that loads only on the vector path, so the scalar path runs without the
+ * {@code jdk.incubator.vector} module.
  */
 public final class Int8Kernels {
 
@@ -53,9 +64,9 @@ public final class Int8Kernels {
     static final int ROWS = 2;
     /** Columns of B per register tile. */
     static final int COLS = 4;
-    /** Target size of the block of quantized A rows that one B tile sweeps while it stays in L1. */
-    private static final int PANEL_BYTES = 16 * 1024;
-    private static final int MAX_PANEL_ROWS = 64;
+    /** Quantized A rows per panel, in bytes (the panel sits in L2; each B tile, 4 x dp shorts, in L1). */
+    private static final int PANEL_BYTES = 64 * 1024;
+    private static final int MAX_PANEL_ROWS = 256;
 
     private Int8Kernels() {
     }
@@ -157,15 +168,16 @@ public final class Int8Kernels {
      *
      * @param packedB {@link #packB} of B^T
      * @param tile    {@code ROWS * COLS} ints of scratch
+     * @param tail    {@link #step()} floats of scratch
      */
     static void multiplyVector(float[] a, int n, int d, float aScale, short[] packedB, int m, float outScale,
-                               float[] out, byte[] panel, int[] tile) {
+                               float[] out, byte[] panel, int[] tile, float[] tail) {
         int dp = Simd.paddedDepth(d);
         int panelRows = panelRows(d);
         for (int i0 = 0; i0 < n; i0 += panelRows) {
             int rows = Math.min(panelRows, n - i0);
             for (int r = 0; r < rows; r++) {
-                Simd.quantizeRow(a, (i0 + r) * d, d, aScale, panel, r * dp);
+                Simd.quantizeRow(a, (i0 + r) * d, d, aScale, panel, r * dp, tail);
             }
             int tiles = (rows + ROWS - 1) / ROWS;
             Arrays.fill(panel, rows * dp, tiles * ROWS * dp, (byte) 0);
@@ -186,9 +198,18 @@ public final class Int8Kernels {
         }
     }
 
-    /** Quantizes one row of d floats into the packed layout (dp bytes, zero-padded); for tests. */
-    static void quantizeRow(float[] a, int from, int d, float scale, byte[] out, int at) {
-        Simd.quantizeRow(a, from, d, scale, out, at);
+    /**
+     * Quantizes one row of d floats into the packed layout (dp bytes, zero-padded), vector path.
+     *
+     * @param tail {@link #step()} floats of scratch
+     */
+    static void quantizeRow(float[] a, int from, int d, float scale, byte[] out, int at, float[] tail) {
+        Simd.quantizeRow(a, from, d, scale, out, at, tail);
+    }
+
+    /** Elements of A per vector step (the scratch {@link #quantizeRow} and {@link #multiplyVector} need). */
+    static int step() {
+        return Simd.STEP;
     }
 
     /** Where element k of a row sits in the packed layout. */
@@ -203,7 +224,8 @@ public final class Int8Kernels {
 
     private static void checkShape(int n, int d, int m, int aLength, int btLength, int outLength) {
         if (n < 0 || d < 0 || m < 0) {
-            throw new IllegalArgumentException("gemm: n, d and m must be >= 0, got n = " + n + ", d = " + d + ", m = " + m);
+            throw new IllegalArgumentException("gemm: n, d and m must be >= 0, got n = " + n + ", d = " + d
+                    + ", m = " + m);
         }
         checkLength("a", aLength, (long) n * d);
         checkLength("bt", btLength, (long) m * d);
@@ -215,7 +237,8 @@ public final class Int8Kernels {
             throw new IllegalArgumentException("gemm: " + name + " must not be null");
         }
         if (length < needed) {
-            throw new IllegalArgumentException("gemm: " + name + " has length " + length + " but " + needed + " are needed");
+            throw new IllegalArgumentException("gemm: " + name + " has length " + length + " but " + needed
+                    + " are needed");
         }
     }
 
@@ -231,7 +254,8 @@ public final class Int8Kernels {
         byte[] out = new byte[count];
         for (int p = 0; p < count; p++) {
             if (x[p] < -127 || x[p] > 127) {
-                throw new IllegalArgumentException("gemm: " + name + "[" + p + "] = " + x[p] + " is outside [-127, 127]");
+                throw new IllegalArgumentException("gemm: " + name + "[" + p + "] = " + x[p]
+                        + " is outside [-127, 127]");
             }
             out[p] = (byte) x[p];
         }
@@ -255,6 +279,14 @@ public final class Int8Kernels {
         /** 1.5 * 2^23: for |y| <= 2^22, y + MAGIC is rint(y) + MAGIC exactly, with rint(y) in the low bits. */
         private static final float MAGIC = 12582912f;
         private static final int MAGIC_BITS = Float.floatToRawIntBits(MAGIC);
+        /**
+         * 1.5 * 2^24 + 2: the float grid there has step 2, and this point is an odd multiple of it, so v + TIE_MAGIC
+         * for v in [-1, 1] rounds to one step above only for v = 1 (ties to even), one step below for v = -1.
+         */
+        private static final float TIE_MAGIC = 25165826f;
+        private static final int TIE_MAGIC_BITS = Float.floatToRawIntBits(TIE_MAGIC);
+        private static final int INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+        private static final int LIMIT_BITS = Float.floatToRawIntBits(127f);
 
         private Simd() {
         }
@@ -309,7 +341,7 @@ public final class Int8Kernels {
 
         /**
          * One ROWS x COLS tile: rows at {@code qa[a]} and {@code qa[a + dp]}, B tile at {@code packedB[b]};
-         * {@code tile[r * COLS + c]} = the row-r, column-c dot product.
+         * {@code tile[r * COLS + c]} = the row-r, column-c dot product. Accumulators appear only as arguments.
          */
         static void tile(byte[] qa, int a, int dp, short[] packedB, int b, int[] tile) {
             IntVector zero = IntVector.zero(INTS);
@@ -328,73 +360,88 @@ public final class Int8Kernels {
                 ShortVector odd0 = x0.lanewise(VectorOperators.ASHR, 8);
                 ShortVector even1 = x1.lanewise(VectorOperators.LSHL, 8).lanewise(VectorOperators.ASHR, 8);
                 ShortVector odd1 = x1.lanewise(VectorOperators.ASHR, 8);
-                ShortVector be = ShortVector.fromArray(SHORTS, packedB, b);
-                ShortVector bo = ShortVector.fromArray(SHORTS, packedB, b + HALF);
-                c00 = madd(even0, odd0, be, bo, c00);
-                c10 = madd(even1, odd1, be, bo, c10);
-                be = ShortVector.fromArray(SHORTS, packedB, b + STEP);
-                bo = ShortVector.fromArray(SHORTS, packedB, b + STEP + HALF);
-                c01 = madd(even0, odd0, be, bo, c01);
-                c11 = madd(even1, odd1, be, bo, c11);
-                be = ShortVector.fromArray(SHORTS, packedB, b + 2 * STEP);
-                bo = ShortVector.fromArray(SHORTS, packedB, b + 2 * STEP + HALF);
-                c02 = madd(even0, odd0, be, bo, c02);
-                c12 = madd(even1, odd1, be, bo, c12);
-                be = ShortVector.fromArray(SHORTS, packedB, b + 3 * STEP);
-                bo = ShortVector.fromArray(SHORTS, packedB, b + 3 * STEP + HALF);
-                c03 = madd(even0, odd0, be, bo, c03);
-                c13 = madd(even1, odd1, be, bo, c13);
+                ShortVector be0 = ShortVector.fromArray(SHORTS, packedB, b);
+                ShortVector bo0 = ShortVector.fromArray(SHORTS, packedB, b + HALF);
+                IntVector p00 = even0.mul(be0).add(odd0.mul(bo0)).reinterpretAsInts();
+                c00 = p00.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                        .add(p00.lanewise(VectorOperators.ASHR, 16)).add(c00);
+                IntVector p10 = even1.mul(be0).add(odd1.mul(bo0)).reinterpretAsInts();
+                c10 = p10.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                        .add(p10.lanewise(VectorOperators.ASHR, 16)).add(c10);
+                ShortVector be1 = ShortVector.fromArray(SHORTS, packedB, b + STEP);
+                ShortVector bo1 = ShortVector.fromArray(SHORTS, packedB, b + STEP + HALF);
+                IntVector p01 = even0.mul(be1).add(odd0.mul(bo1)).reinterpretAsInts();
+                c01 = p01.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                        .add(p01.lanewise(VectorOperators.ASHR, 16)).add(c01);
+                IntVector p11 = even1.mul(be1).add(odd1.mul(bo1)).reinterpretAsInts();
+                c11 = p11.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                        .add(p11.lanewise(VectorOperators.ASHR, 16)).add(c11);
+                ShortVector be2 = ShortVector.fromArray(SHORTS, packedB, b + 2 * STEP);
+                ShortVector bo2 = ShortVector.fromArray(SHORTS, packedB, b + 2 * STEP + HALF);
+                IntVector p02 = even0.mul(be2).add(odd0.mul(bo2)).reinterpretAsInts();
+                c02 = p02.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                        .add(p02.lanewise(VectorOperators.ASHR, 16)).add(c02);
+                IntVector p12 = even1.mul(be2).add(odd1.mul(bo2)).reinterpretAsInts();
+                c12 = p12.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                        .add(p12.lanewise(VectorOperators.ASHR, 16)).add(c12);
+                ShortVector be3 = ShortVector.fromArray(SHORTS, packedB, b + 3 * STEP);
+                ShortVector bo3 = ShortVector.fromArray(SHORTS, packedB, b + 3 * STEP + HALF);
+                IntVector p03 = even0.mul(be3).add(odd0.mul(bo3)).reinterpretAsInts();
+                c03 = p03.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                        .add(p03.lanewise(VectorOperators.ASHR, 16)).add(c03);
+                IntVector p13 = even1.mul(be3).add(odd1.mul(bo3)).reinterpretAsInts();
+                c13 = p13.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                        .add(p13.lanewise(VectorOperators.ASHR, 16)).add(c13);
             }
-            tile[0] = sum(zero, c00);
-            tile[1] = sum(zero, c01);
-            tile[2] = sum(zero, c02);
-            tile[3] = sum(zero, c03);
-            tile[4] = sum(zero, c10);
-            tile[5] = sum(zero, c11);
-            tile[6] = sum(zero, c12);
-            tile[7] = sum(zero, c13);
+            tile[0] = zero.add(c00).reduceLanes(VectorOperators.ADD);
+            tile[1] = zero.add(c01).reduceLanes(VectorOperators.ADD);
+            tile[2] = zero.add(c02).reduceLanes(VectorOperators.ADD);
+            tile[3] = zero.add(c03).reduceLanes(VectorOperators.ADD);
+            tile[4] = zero.add(c10).reduceLanes(VectorOperators.ADD);
+            tile[5] = zero.add(c11).reduceLanes(VectorOperators.ADD);
+            tile[6] = zero.add(c12).reduceLanes(VectorOperators.ADD);
+            tile[7] = zero.add(c13).reduceLanes(VectorOperators.ADD);
         }
 
-        /** acc + the sign-extended halves of each 32-bit lane of {@code even * be + odd * bo} (acc an argument only). */
-        private static IntVector madd(ShortVector even, ShortVector odd, ShortVector be, ShortVector bo, IntVector acc) {
-            IntVector p = even.mul(be).add(odd.mul(bo)).reinterpretAsInts();
-            return p.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
-                    .add(p.lanewise(VectorOperators.ASHR, 16)).add(acc);
-        }
-
-        private static int sum(IntVector zero, IntVector acc) {
-            return zero.add(acc).reduceLanes(VectorOperators.ADD);
-        }
-
-        /** Quantizes {@code a[from, from + d)} into the packed layout at {@code out[at, at + dp)}. */
-        static void quantizeRow(float[] a, int from, int d, float scale, byte[] out, int at) {
-            int full = d - d % STEP;
-            for (int k = 0; k < full; k += STEP) {
-                IntVector q0 = round(FloatVector.fromArray(FLOATS, a, from + k), scale);
-                IntVector q1 = round(FloatVector.fromArray(FLOATS, a, from + k + QUARTER), scale);
-                IntVector q2 = round(FloatVector.fromArray(FLOATS, a, from + k + 2 * QUARTER), scale);
-                IntVector q3 = round(FloatVector.fromArray(FLOATS, a, from + k + 3 * QUARTER), scale);
-                q0.lanewise(VectorOperators.AND, 0xFF)
-                        .or(q1.lanewise(VectorOperators.AND, 0xFF).lanewise(VectorOperators.LSHL, 8))
-                        .or(q2.lanewise(VectorOperators.AND, 0xFF).lanewise(VectorOperators.LSHL, 16))
-                        .or(q3.lanewise(VectorOperators.LSHL, 24))
-                        .reinterpretAsBytes().intoArray(out, at + k);
-            }
-            if (full < d) {
-                Arrays.fill(out, at + full, at + full + STEP, (byte) 0);
-                for (int k = full; k < d; k++) {
-                    out[at + packedIndex(k)] = quantize(a[from + k], scale);
+        /**
+         * Quantizes {@code a[from, from + d)} into the packed layout at {@code out[at, at + dp)}: for each
+         * quarter of a step, {@link #quantize(float, float)} of each lane, its low byte shifted into place.
+         * A last partial step is copied into {@code tail} (STEP floats) and zero-filled, as 0 quantizes to 0.
+         */
+        static void quantizeRow(float[] a, int from, int d, float scale, byte[] out, int at, float[] tail) {
+            // float operands as vectors made here, float calls as lanewise (rule 3 of the class comment)
+            FloatVector divisor = FloatVector.broadcast(FLOATS, scale);
+            FloatVector magic = FloatVector.broadcast(FLOATS, MAGIC);
+            FloatVector tieMagic = FloatVector.broadcast(FLOATS, TIE_MAGIC);
+            for (int k = 0; k < d; k += STEP) {
+                float[] src = a;
+                int p = from + k;
+                if (d - k < STEP) {
+                    System.arraycopy(a, p, tail, 0, d - k);
+                    Arrays.fill(tail, d - k, STEP, 0f);
+                    src = tail;
+                    p = 0;
                 }
+                IntVector word = IntVector.zero(INTS);
+                for (int q = 0; q < 4; q++) {
+                    IntVector bits = FloatVector.fromArray(FLOATS, src, p + q * QUARTER)
+                            .lanewise(VectorOperators.DIV, divisor).reinterpretAsInts();
+                    // |y| clamped to 127 and NaN to 0 on the bit patterns: int min, and a shift for the NaN mask
+                    IntVector abs = bits.lanewise(VectorOperators.AND, 0x7FFFFFFF);
+                    IntVector nan = abs.lanewise(VectorOperators.NEG).add(INFINITY_BITS)
+                            .lanewise(VectorOperators.ASHR, 31);
+                    FloatVector y = abs.min(LIMIT_BITS).lanewise(VectorOperators.AND_NOT, nan)
+                            .or(bits.lanewise(VectorOperators.AND, 0x80000000)).reinterpretAsFloats();
+                    FloatVector t = y.lanewise(VectorOperators.ADD, magic);
+                    // y - rint(y) is exact; 2 (y - rint(y)) + TIE_MAGIC moves one grid step up only at +1
+                    FloatVector frac = y.lanewise(VectorOperators.SUB, t.lanewise(VectorOperators.SUB, magic));
+                    IntVector up = frac.lanewise(VectorOperators.ADD, frac).lanewise(VectorOperators.ADD, tieMagic)
+                            .reinterpretAsInts().sub(TIE_MAGIC_BITS).max(0);
+                    word = t.reinterpretAsInts().sub(MAGIC_BITS).add(up)
+                            .lanewise(VectorOperators.AND, 0xFF).lanewise(VectorOperators.LSHL, 8 * q).or(word);
+                }
+                word.reinterpretAsBytes().intoArray(out, at + k);
             }
-        }
-
-        /** {@link #quantize(float, float)} of each lane, as ints. */
-        private static IntVector round(FloatVector x, float scale) {
-            FloatVector y = x.div(scale);
-            y = y.blend(0f, y.compare(VectorOperators.NE, y)).max(-127f).min(127f);
-            FloatVector t = y.add(MAGIC);
-            VectorMask<Integer> tie = y.sub(t.sub(MAGIC)).compare(VectorOperators.EQ, 0.5f).cast(INTS);
-            return t.reinterpretAsInts().sub(MAGIC_BITS).add(1, tie);
         }
     }
 }

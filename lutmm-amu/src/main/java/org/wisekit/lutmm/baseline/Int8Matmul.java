@@ -1,5 +1,6 @@
 package org.wisekit.lutmm.baseline;
 
+import java.util.Arrays;
 import org.wisekit.lutmm.KernelPath;
 import org.wisekit.tensor.Tensor;
 
@@ -15,13 +16,15 @@ public final class Int8Matmul extends AbstractApproxMatmul {
     private final float aScale;
     private final float bScale;
     private final KernelPath path;
-    /** B^T, m x d int8 (scalar path). */
+    /** B^T, m x d int8 (scalar path), else null. */
     private final byte[] bt;
     /** B^T packed for the vector tiles (vector path), else null. */
     private final short[] packed;
     /** One quantized row (scalar path) or panel of rows (vector path). */
     private final byte[] work;
     private final int[] tile = new int[Int8Kernels.ROWS * Int8Kernels.COLS];
+    /** The last partial step of a row (vector path). */
+    private final float[] tail;
 
     /**
      * @param aTrain rows like the ones to multiply, [n, D] (their largest magnitude sets A's scale)
@@ -31,24 +34,31 @@ public final class Int8Matmul extends AbstractApproxMatmul {
      *                                  or the path cannot run here
      */
     public Int8Matmul(Tensor aTrain, Tensor b, KernelPath path) {
-        super("int8", b.dim(0), b.dim(1));
-        if (aTrain.rank() != 2 || b.rank() != 2 || aTrain.dim(1) != b.dim(0)) {
-            throw new IllegalArgumentException("int8: aTrain must be [n, D] and b [D, M], got "
-                    + java.util.Arrays.toString(aTrain.shape()) + " and " + java.util.Arrays.toString(b.shape()));
-        }
+        super("int8", checkShapes(aTrain, b), b.dim(1));
         this.path = KernelPath.checked(path);
         this.aScale = symmetricScale(aTrain.data());
         this.bScale = symmetricScale(b.data());
-        this.bt = new byte[outputs * inputs];
+        byte[] q = new byte[outputs * inputs];
         float[] w = b.data();
         for (int k = 0; k < inputs; k++) {
             for (int j = 0; j < outputs; j++) {
-                bt[j * inputs + k] = Int8Kernels.quantize(w[k * outputs + j], bScale);
+                q[j * inputs + k] = Int8Kernels.quantize(w[k * outputs + j], bScale);
             }
         }
         boolean vector = this.path == KernelPath.VECTOR;
-        this.packed = vector ? Int8Kernels.packB(bt, outputs, inputs) : null;
+        this.bt = vector ? null : q;
+        this.packed = vector ? Int8Kernels.packB(q, outputs, inputs) : null;
         this.work = new byte[vector ? Int8Kernels.panelBytes(inputs) : inputs];
+        this.tail = new float[vector ? Int8Kernels.step() : 0];
+    }
+
+    /** D, after checking that aTrain is [n, D] and b is [D, M]. */
+    private static int checkShapes(Tensor aTrain, Tensor b) {
+        if (aTrain.rank() != 2 || b.rank() != 2 || aTrain.dim(1) != b.dim(0)) {
+            throw new IllegalArgumentException("int8: aTrain must be [n, D] and b [D, M], got "
+                    + Arrays.toString(aTrain.shape()) + " and " + Arrays.toString(b.shape()));
+        }
+        return b.dim(0);
     }
 
     /**
@@ -60,7 +70,8 @@ public final class Int8Matmul extends AbstractApproxMatmul {
         float max = 0f;
         for (int p = 0; p < x.length; p++) {
             if (!Float.isFinite(x[p])) {
-                throw new IllegalArgumentException("int8: entry " + p + " is " + x[p] + "; a scale needs finite values");
+                throw new IllegalArgumentException("int8: entry " + p + " is " + x[p]
+                        + "; a scale needs finite values");
             }
             max = Math.max(max, Math.abs(x[p]));
         }
@@ -71,7 +82,7 @@ public final class Int8Matmul extends AbstractApproxMatmul {
      * {@inheritDoc} Entries of {@code a} are quantized with the training scale: larger magnitudes clamp to
      * +-127, NaN becomes 0.
      *
-     * @throws IllegalArgumentException for n < 0 or arrays shorter than n rows
+     * @throws IllegalArgumentException for a negative n or arrays shorter than n rows
      */
     @Override
     public void multiply(float[] a, int n, float[] out) {
@@ -81,7 +92,7 @@ public final class Int8Matmul extends AbstractApproxMatmul {
         }
         float s = aScale * bScale;
         if (path == KernelPath.VECTOR) {
-            Int8Kernels.multiplyVector(a, n, inputs, aScale, packed, outputs, s, out, work, tile);
+            Int8Kernels.multiplyVector(a, n, inputs, aScale, packed, outputs, s, out, work, tile, tail);
         } else {
             Int8Kernels.multiplyScalar(a, n, inputs, aScale, bt, outputs, s, out, work);
         }

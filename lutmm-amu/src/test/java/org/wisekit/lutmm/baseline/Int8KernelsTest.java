@@ -3,6 +3,7 @@ package org.wisekit.lutmm.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class Int8KernelsTest {
         for (int p = 0; p < x.length; p++) {
             assertThat(Int8Kernels.quantize(x[p], 1f)).as("x = %s", x[p]).isEqualTo((byte) expected[p]);
         }
-        // the division happens before rounding: 0.3 / 0.2 = 1.4999999 rounds down
-        assertThat(Int8Kernels.quantize(0.3f, 0.2f)).isEqualTo((byte) Math.round(0.3f / 0.2f));
+        // a true division: x / scale = -77.50001 rounds to -78, where x * (1 / scale) = -77.5 would give -77
+        assertThat(Int8Kernels.quantize(-1.3407501f, 0.0173f)).isEqualTo((byte) -78);
     }
 
     @Test
@@ -74,8 +75,8 @@ class Int8KernelsTest {
                 }
                 int dp = Int8Kernels.paddedDepth(d);
                 byte[] packed = new byte[dp + 2];
-                java.util.Arrays.fill(packed, (byte) 99);
-                Int8Kernels.quantizeRow(a, 3, d, scale, packed, 1);
+                Arrays.fill(packed, (byte) 99);
+                Int8Kernels.quantizeRow(a, 3, d, scale, packed, 1, new float[Int8Kernels.step()]);
                 byte[] expected = new byte[dp + 2];
                 expected[0] = 99;
                 expected[dp + 1] = 99;
@@ -111,7 +112,7 @@ class Int8KernelsTest {
                 int[] out = new int[n * m + 1];
                 out[n * m] = 7;
                 Int8Kernels.gemm(a, n, d, bt, m, out, path);
-                assertThat(java.util.Arrays.copyOf(out, n * m)).as("%s, n %d d %d m %d", path, n, d, m).isEqualTo(reference);
+                assertThat(Arrays.copyOf(out, n * m)).as("%s, n %d d %d m %d", path, n, d, m).isEqualTo(reference);
                 assertThat(out[n * m]).as("nothing written past n x m").isEqualTo(7);
             }
         }
@@ -122,8 +123,8 @@ class Int8KernelsTest {
         int d = 5000;
         byte[] plus = new byte[d];
         byte[] minus = new byte[d];
-        java.util.Arrays.fill(plus, (byte) 127);
-        java.util.Arrays.fill(minus, (byte) -127);
+        Arrays.fill(plus, (byte) 127);
+        Arrays.fill(minus, (byte) -127);
         byte[] a = new byte[2 * d];
         System.arraycopy(plus, 0, a, 0, d);
         System.arraycopy(minus, 0, a, d, d);
@@ -137,7 +138,8 @@ class Int8KernelsTest {
     @Test
     void int8MatmulPathsAgreeBitForBitAndMatchTheQuantizedProduct() {
         SplittableRandom rng = new SplittableRandom(5);
-        int[][] shapes = {{1, 1, 1}, {5, 27, 2}, {2 * Int8Kernels.panelRows(100) + 3, 100, 10}, {37, 784, 13}, {0, 8, 3}};
+        int panel = Int8Kernels.panelRows(100);
+        int[][] shapes = {{1, 1, 1}, {5, 27, 2}, {2 * panel + 3, 100, 10}, {37, 784, 13}, {0, 8, 3}};
         for (int[] shape : shapes) {
             int n = shape[0];
             int d = shape[1];
@@ -156,7 +158,8 @@ class Int8KernelsTest {
                 for (int j = 0; j < m; j++) {
                     int s = 0;
                     for (int k = 0; k < d; k++) {
-                        s += Int8Kernels.quantize(a[i * d + k], aScale) * Int8Kernels.quantize(b.data()[k * m + j], bScale);
+                        s += Int8Kernels.quantize(a[i * d + k], aScale)
+                                * Int8Kernels.quantize(b.data()[k * m + j], bScale);
                     }
                     reference[i * m + j] = s * (aScale * bScale);
                 }
