@@ -186,8 +186,8 @@ public final class MaddnessEncoder {
         if (KernelPath.checked(path) == KernelPath.VECTOR) {
             int block = PackedCodes.BLOCK;
             int splits = 4 * codebooks;
-            float[] scratch = new float[splits * block];
-            int[] base = new int[splits];
+            float[] scratch = gathered(splits * block);
+            int[] base = splitBases(splits);
             for (int k = 0; k < splits; k++) {
                 base[k] = k * block;
             }
@@ -218,12 +218,12 @@ public final class MaddnessEncoder {
         int from = 0;
         if (KernelPath.checked(path) == KernelPath.VECTOR) {
             int block = PackedCodes.BLOCK;
-            int[] base = new int[4 * codebooks];
+            int[] base = splitBases(4 * codebooks);
             int blocks = n / block;
             int stride = PackedCodes.pairs(codebooks) * block;
             int[] nodes = VectorKernels.nodes(codebooks);
             for (int b = 0; b < blocks; b++) {
-                for (int k = 0; k < base.length; k++) {
+                for (int k = 0; k < 4 * codebooks; k++) {
                     base[k] = splitDims[k] * n + b * block;
                 }
                 VectorKernels.encodeBlock(aT, base, codebooks, rightLimits, nodes, codes, b * stride);
@@ -243,6 +243,30 @@ public final class MaddnessEncoder {
         Arrays.fill(codes, blockStart, PackedCodes.length(n, codebooks), (byte) 0);
         ScalarKernels.encodePacked(a, rowStride, columnStride, from, n, codebooks, splitDims, offsets, scales,
                 thresholds, codes);
+    }
+
+    /** Per-thread working arrays of the vector encoders, so that encoding allocates nothing once warm. */
+    private static final ThreadLocal<float[]> GATHERED = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<int[]> SPLIT_BASES = ThreadLocal.withInitial(() -> new int[0]);
+
+    /** This thread's array for a block's gathered split inputs. */
+    private static float[] gathered(int length) {
+        float[] a = GATHERED.get();
+        if (a.length < length) {
+            a = new float[length];
+            GATHERED.set(a);
+        }
+        return a;
+    }
+
+    /** This thread's array for the split columns' offsets (contents are overwritten by the caller). */
+    private static int[] splitBases(int length) {
+        int[] a = SPLIT_BASES.get();
+        if (a.length < length) {
+            a = new int[length];
+            SPLIT_BASES.set(a);
+        }
+        return a;
     }
 
     private void checkInput(float[] a, int n) {
