@@ -68,11 +68,11 @@ class BaselinesTest {
         Tensor b = Tensor.normal(8, 0f, 1f, d, 5);
         float[] out = new float[n * 5];
         new PcaMatmul(a, b, 1).multiply(rows, n, out);
-        assertThat(MaddnessModelTest.nmse(a.matmul(b), Tensor.wrap(out, n, 5))).isLessThan(1e-6);
+        assertThat(ApproximationError.nmse(a.matmul(b), Tensor.wrap(out, n, 5))).isLessThan(1e-6);
         // and it is not a trivially exact method: on full-rank data one direction loses information
         Tensor full = Tensor.normal(9, 0f, 1f, n, d);
         new PcaMatmul(full, b, 1).multiply(full.data(), n, out);
-        assertThat(MaddnessModelTest.nmse(full.matmul(b), Tensor.wrap(out, n, 5))).isGreaterThan(0.5);
+        assertThat(ApproximationError.nmse(full.matmul(b), Tensor.wrap(out, n, 5))).isGreaterThan(0.5);
     }
 
     @Test
@@ -85,13 +85,13 @@ class BaselinesTest {
         assertThat(Tensor.wrap(out, 2000, 6).allClose(exact, 1e-3f)).isTrue();
         // full-rank PCA is exact up to rounding
         new PcaMatmul(a, b, 32).multiply(a.data(), 2000, out);
-        assertThat(MaddnessModelTest.nmse(exact, Tensor.wrap(out, 2000, 6))).isLessThan(1e-6);
+        assertThat(ApproximationError.nmse(exact, Tensor.wrap(out, 2000, 6))).isLessThan(1e-6);
         ApproxMatmul[] approx = {new Int8Matmul(a, b, KernelPath.defaultPath()),
                 ProductQuantizer.bolt(a, b, 8, 4, 2000, 10, KernelPath.defaultPath()),
                 ProductQuantizer.pq(a, b, 8, 4, 2000, 10)};
         for (ApproxMatmul m : approx) {
             m.multiply(a.data(), 2000, out);
-            assertThat(MaddnessModelTest.nmse(exact, Tensor.wrap(out, 2000, 6))).as(m.name()).isLessThan(0.01);
+            assertThat(ApproximationError.nmse(exact, Tensor.wrap(out, 2000, 6))).as(m.name()).isLessThan(0.01);
         }
     }
 }

@@ -40,23 +40,6 @@ class MaddnessModelTest {
         return Tensor.wrap(x, n, d);
     }
 
-    static double nmse(Tensor exact, Tensor approx) {
-        float[] y = exact.data();
-        float[] z = approx.data();
-        double mean = 0;
-        for (float v : y) {
-            mean += v;
-        }
-        mean /= y.length;
-        double err = 0;
-        double var = 0;
-        for (int p = 0; p < y.length; p++) {
-            err += (y[p] - z[p]) * (double) (y[p] - z[p]);
-            var += (y[p] - mean) * (y[p] - mean);
-        }
-        return err / var;
-    }
-
     @Test
     void clusteredDataIsApproximatedAlmostExactly() {
         int d = 32;
@@ -65,10 +48,10 @@ class MaddnessModelTest {
         Tensor test = clustered(1, 6000, d, c, 0.01f).slice(4000, 6000);
         Tensor b = Tensor.normal(2, 0f, 1f, d, 5);
         MaddnessMatmul exactSum = MaddnessModel.fit(train, MaddnessConfig.maddness(c).withAggregation(Aggregation.SUM)).bind(b);
-        assertThat(nmse(test.matmul(b), exactSum.multiply(test))).isLessThan(1e-3);
+        assertThat(ApproximationError.nmse(test.matmul(b), exactSum.multiply(test))).isLessThan(1e-3);
         // the averaging tree adds rounding noise of about U/2 table steps per group: a looser bound
         MaddnessMatmul averaged = MaddnessModel.fit(train, MaddnessConfig.maddness(c)).bind(b);
-        assertThat(nmse(test.matmul(b), averaged.multiply(test))).isLessThan(1e-2);
+        assertThat(ApproximationError.nmse(test.matmul(b), averaged.multiply(test))).isLessThan(1e-2);
     }
 
     @Test

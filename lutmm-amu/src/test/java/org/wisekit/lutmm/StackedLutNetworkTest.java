@@ -51,7 +51,7 @@ class StackedLutNetworkTest {
         StackedLutNetwork net = StackedLutNetwork.fit(mlp, train, new int[]{4, 4}, 1.0);
         float[] exact = mlp.forward(train.data(), 3000);
         float[] approx = net.forward(train.data(), 3000, KernelPath.defaultPath()).logits();
-        assertThat(MaddnessModelTest.nmse(Tensor.wrap(exact, 3000, 4), Tensor.wrap(approx, 3000, 4))).isLessThan(0.05);
+        assertThat(ApproximationError.nmse(Tensor.wrap(exact, 3000, 4), Tensor.wrap(approx, 3000, 4))).isLessThan(0.05);
     }
 
     @Test
@@ -61,7 +61,7 @@ class StackedLutNetworkTest {
         float[] exact = mlp.forward(x.data(), 200);
         for (KernelPath path : paths()) {
             float[] q = new Int8Mlp(mlp, x, path).forward(x.data(), 200);
-            assertThat(MaddnessModelTest.nmse(Tensor.wrap(exact, 200, 6), Tensor.wrap(q, 200, 6))).isLessThan(1e-3);
+            assertThat(ApproximationError.nmse(Tensor.wrap(exact, 200, 6), Tensor.wrap(q, 200, 6))).isLessThan(1e-3);
         }
     }
 

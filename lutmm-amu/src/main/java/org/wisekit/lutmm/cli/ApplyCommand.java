@@ -10,6 +10,7 @@ import org.wisekit.datasets.io.AtomicFiles;
 import org.wisekit.datasets.io.Npy;
 import org.wisekit.harness.Json;
 import org.wisekit.harness.Progress;
+import org.wisekit.lutmm.ApproximationError;
 import org.wisekit.lutmm.MaddnessMatmul;
 import org.wisekit.tensor.Tensor;
 import picocli.CommandLine.Command;
@@ -88,7 +89,7 @@ public final class ApplyCommand implements Callable<Integer> {
             task.step();
             AtomicFiles.write(out, Npy.writeFloat32(approx.data(), rows.dim(0), m));
             if (weights != null) {
-                nmse = CliSupport.nmse(rows.matmul(weights), approx);
+                nmse = ApproximationError.nmse(rows.matmul(weights), approx);
             }
             task.step();
         }

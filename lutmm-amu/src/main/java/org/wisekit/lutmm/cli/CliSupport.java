@@ -90,29 +90,6 @@ final class CliSupport {
         return Arrays.toString(m.shape());
     }
 
-    /**
-     * The paper's normalized error {@code mean((Y - Ŷ)^2) / var(Y)}, the variance over all entries of Y; NaN when
-     * Y is constant (no variance to normalize by).
-     */
-    static double nmse(Tensor exact, Tensor approx) {
-        float[] y = exact.data();
-        float[] z = approx.data();
-        double mean = 0;
-        for (float v : y) {
-            mean += v;
-        }
-        mean /= y.length;
-        double err = 0;
-        double var = 0;
-        for (int p = 0; p < y.length; p++) {
-            double e = (double) y[p] - z[p];
-            double c = y[p] - mean;
-            err += e * e;
-            var += c * c;
-        }
-        return var > 0 ? err / var : Double.NaN;
-    }
-
     /** The NMSE for JSON: null when undefined. */
     static Double jsonNumber(double v) {
         return Double.isNaN(v) ? null : v;

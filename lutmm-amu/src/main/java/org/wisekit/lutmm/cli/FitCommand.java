@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.wisekit.harness.Json;
 import org.wisekit.harness.Progress;
 import org.wisekit.lutmm.Aggregation;
+import org.wisekit.lutmm.ApproximationError;
 import org.wisekit.lutmm.MaddnessConfig;
 import org.wisekit.lutmm.MaddnessFile;
 import org.wisekit.lutmm.MaddnessMatmul;
@@ -111,7 +112,7 @@ public final class FitCommand implements Callable<Integer> {
             fitSeconds = (System.nanoTime() - start) / 1e9;
             task.step();
             matmul = model.bind(weights);
-            nmse = CliSupport.nmse(train.matmul(weights), matmul.multiply(train));
+            nmse = ApproximationError.nmse(train.matmul(weights), matmul.multiply(train));
             task.step();
             MaddnessFile.save(out, matmul, model);
             task.step();

@@ -26,6 +26,7 @@ import org.wisekit.harness.Stats;
 import org.wisekit.harness.Threshold;
 import org.wisekit.harness.Timing;
 import org.wisekit.lutmm.Aggregation;
+import org.wisekit.lutmm.ApproximationError;
 import org.wisekit.lutmm.KernelPath;
 import org.wisekit.lutmm.MaddnessAblation;
 import org.wisekit.lutmm.MaddnessConfig;
@@ -341,16 +342,16 @@ public final class ParetoReproduction implements Reproduction {
                 for (int v = 0; v < variants.size(); v++) {
                     float[] y = ab.multiply(testFeatures, n, variants.get(v));
                     acc[v][ci] = accuracy(y, bias, labels, n);
-                    err[v][ci] = nmse(exact, y);
+                    err[v][ci] = ApproximationError.nmse(exact, y);
                 }
                 float[] nearest = ab.multiply(ab.encodeNearest(testFeatures, n), n, MaddnessAblation.Tables.FLOAT,
                         Aggregation.SUM);
                 acc[variants.size()][ci] = accuracy(nearest, bias, labels, n);
-                err[variants.size()][ci] = nmse(exact, nearest);
+                err[variants.size()][ci] = ApproximationError.nmse(exact, nearest);
                 float[] noisy = withNoise(exact, err[0][ci], ctx.seed() + cs[ci]);
                 acc[variants.size() + 1][ci] = accuracy(noisy, bias, labels, n);
-                err[variants.size() + 1][ci] = nmse(exact, noisy);
-                trainErr[ci] = nmse(trainExact, ab.multiply(trainA, trainRows, MaddnessAblation.Variant.PROTOTYPES));
+                err[variants.size() + 1][ci] = ApproximationError.nmse(exact, noisy);
+                trainErr[ci] = ApproximationError.nmse(trainExact, ab.multiply(trainA, trainRows, MaddnessAblation.Variant.PROTOTYPES));
                 task.step();
             }
         }
@@ -474,7 +475,7 @@ public final class ParetoReproduction implements Reproduction {
                 ApproxMatmul m = make.get();
                 task.status(m.name());
                 m.multiply(testPatches.data(), n, out);
-                double e = nmse(exactY.data(), out);
+                double e = ApproximationError.nmse(exactY.data(), out);
                 double t = Timing.median(() -> m.multiply(testPatches.data(), n, out), s.timeBudget());
                 points.add(new Point(family(m.name()), m.name(), e, t));
                 task.step();
@@ -738,21 +739,5 @@ public final class ParetoReproduction implements Reproduction {
             correct += best == labels[i] ? 1 : 0;
         }
         return 100.0 * correct / n;
-    }
-
-    static double nmse(float[] exact, float[] approx) {
-        double mean = 0;
-        for (float v : exact) {
-            mean += v;
-        }
-        mean /= exact.length;
-        double err = 0;
-        double var = 0;
-        for (int p = 0; p < exact.length; p++) {
-            double e = exact[p] - approx[p];
-            err += e * e;
-            var += (exact[p] - mean) * (exact[p] - mean);
-        }
-        return err / var;
     }
 }
