@@ -67,7 +67,7 @@ public final class VectorKernels {
     /**
      * The tables laid out for {@link #scanSum} and {@link #scanAverage}: one vector per (output, codebook),
      * in tiles of {@link #TILE} outputs, {@code [(((t * pairs + p) * TILE + j) * 2 + h) * BLOCK + k]} = table k of
-     * codebook {@code 2p + h} for output {@code t * TILE + j}, for k < 16; zero elsewhere, for the missing
+     * codebook {@code 2p + h} for output {@code t * TILE + j}, for {@code k < 16}; zero elsewhere, for the missing
      * codebook of an odd C and for the outputs that pad M to whole tiles.
      */
     public static byte[] wideTables(byte[] table, int outputs, int codebooks) {
@@ -206,7 +206,7 @@ public final class VectorKernels {
 
     /**
      * {@link ScalarKernels#scanSum} for the first {@code blocks} whole blocks: {@code sums[m * n + i]}, tables
-     * from {@link #wideTables}. Needs C <= 128 (sums below 2^15 in the 16-bit lanes).
+     * from {@link #wideTables}. Needs {@code C <= 128} (sums below 2^15 in the 16-bit lanes).
      */
     public static void scanSum(byte[] packed, int blocks, int codebooks, byte[] wide, int outputs, int n, int[] sums) {
         int pairs = PackedCodes.pairs(codebooks);
