@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Principal component analysis fitted on the rows of a matrix: the data are centred, the population
- * covariance (E x E) is eigen-decomposed (Commons Math {@link EigenDecomposition}), and the {@code k}
+ * covariance (E x E) is eigen-decomposed (Commons Math {@link SingularValueDecomposition}: for a symmetric
+ * positive semi-definite matrix the SVD is the eigen-decomposition), and the {@code k}
  * eigenvectors of the largest eigenvalues are kept. Deterministic: components are ordered by decreasing
  * eigenvalue (ties by the decomposition's order) and each is signed so that its entry of largest absolute
  * value is positive (the first such entry on ties). Cost O(N E^2 + E^3): meant for E up to about a thousand.
@@ -68,14 +69,19 @@ public final class Pca {
                 cov[j][i] = cov[i][j];
             }
         }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
-        double[] values = eig.getRealEigenvalues();
+        // The covariance is symmetric positive semi-definite, so its singular value decomposition is its eigen-
+        // decomposition (U holds the eigenvectors, the singular values are the eigenvalues). Commons Math's SVD
+        // converges where its EigenDecomposition threw "convergence failed" on a sentence-embedding covariance
+        // (on an AVX-512 machine, whose ONNX Runtime kernels give slightly different embeddings).
+        SingularValueDecomposition eig = new SingularValueDecomposition(new Array2DRowRealMatrix(cov, false));
+        double[] values = eig.getSingularValues();
+        RealMatrix vectors = eig.getU();
         Integer[] order = IntStream.range(0, dims).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
         double[][] comps = new double[k][];
         double[] vars = new double[k];
         for (int c = 0; c < k; c++) {
-            RealVector v = eig.getEigenvector(order[c]);
+            RealVector v = vectors.getColumnVector(order[c]);
             double[] u = v.toArray();
             double norm = 0;
             for (double x : u) {
