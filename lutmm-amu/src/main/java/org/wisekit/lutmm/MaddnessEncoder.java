@@ -238,9 +238,7 @@ public final class MaddnessEncoder {
         if (from == n) {
             return;
         }
-        int pairs = PackedCodes.pairs(codebooks);
-        int blockStart = from / PackedCodes.BLOCK * pairs * PackedCodes.BLOCK;
-        Arrays.fill(codes, blockStart, PackedCodes.length(n, codebooks), (byte) 0);
+        PackedCodes.clearFrom(codes, from, n, codebooks);
         ScalarKernels.encodePacked(a, rowStride, columnStride, from, n, codebooks, splitDims, offsets, scales,
                 thresholds, codes);
     }

@@ -187,8 +187,7 @@ public final class StackedLutNetwork {
             from = n / block * block;
         }
         if (from < n) {
-            java.util.Arrays.fill(codes, from / block * PackedCodes.pairs(codebooks) * block,
-                    PackedCodes.length(n, codebooks), (byte) 0);
+            PackedCodes.clearFrom(codes, from, n, codebooks);
             ScalarKernels.encodeFused(sums, n, from, n, codebooks, splitColumns, thresholds, codes);
         }
     }

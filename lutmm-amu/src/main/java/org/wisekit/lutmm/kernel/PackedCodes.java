@@ -45,6 +45,14 @@ public final class PackedCodes {
         return (c & 1) == 0 ? b & 0x0F : (b >> 4) & 0x0F;
     }
 
+    /**
+     * Sets to 0 the bytes of the block holding row {@code from} and of every block after it up to n rows: the
+     * scalar encoders then write rows {@code [from, n)}, and the padding rows of the last block stay code 0.
+     */
+    public static void clearFrom(byte[] packed, int from, int n, int codebooks) {
+        java.util.Arrays.fill(packed, from / BLOCK * pairs(codebooks) * BLOCK, length(n, codebooks), (byte) 0);
+    }
+
     /** Packs codebook-major codes {@code codes[c * n + i]} (values 0..15) of n rows; padding rows get 0. */
     public static void pack(byte[] codes, int n, int codebooks, byte[] packed) {
         int pairs = pairs(codebooks);
