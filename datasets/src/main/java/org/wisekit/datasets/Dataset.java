@@ -40,7 +40,11 @@ public enum Dataset {
     GEC("gec", "Chinese grammatical error correction: EXCGEC, FCGEC, MuCGEC splits (JSON, TXT)"),
     GSM8K("gsm8k", "GSM8K grade-school maths: train 7473, test 1319, model solutions (JSONL)"),
     GPU_TRACES("gpu-traces", "GPU cluster traces: Alibaba v2020/v2023, Gavel, Muri, Tiresias (CSV, JSON)"),
-    MOLECULES("molecules", "X23 molecular crystals (POSCAR) and libMBD free-atom vdW parameters (CSV)");
+    MOLECULES("molecules", "X23 molecular crystals (POSCAR) and libMBD free-atom vdW parameters (CSV)"),
+    S22("s22", "S22 dimers (Jurecka et al. 2006) from ASE 3.22.1: 22 complexes, CCSD(T) interaction energies in eV (ASE database JSON)",
+            "python3-ase", "usr/lib/python3/dist-packages/ase/collections", "scripts/install-data"),
+    S66("s66", "S66 dimers (Rezac et al. 2011) from Psi4 1.3.2: 66 complexes, CCSD(T)/CBS interaction energies in kcal/mol"
+            + " (Python source, read as text)", "psi4-data", "usr/share/psi4/databases", "scripts/install-data");
 
     /** What to do when a mirrored dataset is missing. */
     static final String MIRRORED_COMMAND = "set " + DataDirectory.DATA_ENV

@@ -1,0 +1,122 @@
+package org.wisekit.lmbd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Full MBD against libMBD's reference values (its test suite) and against its own identities. */
+class MbdTest {
+
+    /** Argon free-atom TS parameters of libMBD's vdw-params.csv. */
+    static final FreeAtomTable ARGON = FreeAtomTable.of(List.of(new FreeAtom(18, 11.1, 64.3, 3.55)), "test");
+
+    static Geometry argonDimer() {
+        return Geometry.ofBohr(new int[] {18, 18}, new double[] {0, 0, 0, 0, 0, 4 * Units.BOHR_PER_ANGSTROM});
+    }
+
+    static AtomicParameters fortranArgon() {
+        return AtomicParameters.of(new double[] {11, 11}, new double[] {63.525, 63.525}, new double[] {3.55, 3.55});
+    }
+
+    @Test
+    void argonDimerRsScsMatchesLibmbd() {
+        Geometry dimer = argonDimer();
+        MbdResult result = Mbd.rsScs(dimer, AtomicParameters.fromVolumeRatios(dimer, ARGON, null),
+                MbdSettings.defaults().withThreads(1));
+        assertThat(result.energy()).isCloseTo(-0.0002462647623815428, within(1e-8 * 0.0002462647623815428));
+    }
+
+    @Test
+    void argonDimerPlainMatchesLibmbd() {
+        double energy = Mbd.plain(argonDimer(), fortranArgon(), MbdSettings.defaults());
+        assertThat(energy).isCloseTo(-0.00024329110270970844, within(1e-10 * 0.00024329110270970844));
+    }
+
+    @Test
+    void argonDimerTsMatchesLibmbd() {
+        double energy = Mbd.ts(argonDimer(), fortranArgon(), 0.94, 20);
+        assertThat(energy).isCloseTo(-0.000318123017869182, within(1e-10 * 0.000318123017869182));
+    }
+
+    /** A random cluster of argon-like atoms at least 3 A apart. */
+    static Geometry randomCluster(int n, long seed, double boxAngstrom) {
+        Random random = new Random(seed);
+        double[] xyz = new double[3 * n];
+        int placed = 0;
+        while (placed < n) {
+            for (int c = 0; c < 3; c++) {
+                xyz[3 * placed + c] = random.nextDouble() * boxAngstrom;
+            }
+            boolean ok = true;
+            for (int j = 0; j < placed && ok; j++) {
+                double d2 = 0;
+                for (int c = 0; c < 3; c++) {
+                    double d = xyz[3 * placed + c] - xyz[3 * j + c];
+                    d2 += d * d;
+                }
+                ok = d2 > 9;
+            }
+            if (ok) {
+                placed++;
+            }
+        }
+        int[] z = new int[n];
+        java.util.Arrays.fill(z, 18);
+        return Geometry.ofAngstrom(z, xyz);
+    }
+
+    @Test
+    void eigenvalueFormEqualsAcfdtForm() {
+        Geometry cluster = randomCluster(8, 3, 7);
+        AtomicParameters screened = Mbd.screen(cluster, AtomicParameters.fromVolumeRatios(cluster, ARGON, null),
+                MbdSettings.defaults().withThreads(1));
+        double eigen = Mbd.energyFromEigenvalues(Mbd.couplingEigenvalues(cluster, screened, 0.83, 6), screened);
+        double acfdt = Mbd.acfdt(cluster, screened, 0.83, 6, FrequencyGrid.gaussLegendre(400, 0.6));
+        assertThat(acfdt).isCloseTo(eigen, within(1e-12 * Math.abs(eigen)));
+    }
+
+    @Test
+    void energyIsInvariantUnderRotationAndTranslation() {
+        Geometry cluster = randomCluster(10, 5, 8);
+        double c = Math.cos(0.7);
+        double s = Math.sin(0.7);
+        double[] rotation = {c, -s, 0, s * Math.cos(0.3), c * Math.cos(0.3), -Math.sin(0.3), s * Math.sin(0.3),
+            c * Math.sin(0.3), Math.cos(0.3)};
+        Geometry moved = cluster.transformed(rotation, new double[] {3, -7, 11});
+        MbdSettings settings = MbdSettings.defaults().withThreads(2);
+        double e1 = Mbd.rsScs(cluster, AtomicParameters.fromVolumeRatios(cluster, ARGON, null), settings).energy();
+        double e2 = Mbd.rsScs(moved, AtomicParameters.fromVolumeRatios(moved, ARGON, null), settings).energy();
+        assertThat(e2).isCloseTo(e1, within(1e-12 * Math.abs(e1)));
+    }
+
+    @Test
+    void threadsDoNotChangeTheResult() {
+        Geometry cluster = randomCluster(12, 9, 8);
+        AtomicParameters p = AtomicParameters.fromVolumeRatios(cluster, ARGON, null);
+        double one = Mbd.rsScs(cluster, p, MbdSettings.defaults().withThreads(1)).energy();
+        double two = Mbd.rsScs(cluster, p, MbdSettings.defaults().withThreads(2)).energy();
+        assertThat(two).isEqualTo(one);
+    }
+
+    @Test
+    void closeAtomsAreRejectedByName() {
+        Geometry bad = Geometry.ofAngstrom(new int[] {18, 18, 18}, new double[] {0, 0, 0, 5, 0, 0, 5.05, 0, 0});
+        assertThatThrownBy(() -> Mbd.rsScs(bad, AtomicParameters.fromVolumeRatios(bad, ARGON, null),
+                MbdSettings.defaults())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("atoms 2 (Ar) and 3 (Ar)");
+    }
+
+    @Test
+    void polarizationCatastropheIsReportedNotNaN() {
+        // Huge polarizabilities at 1 A: the coupled oscillators are unstable.
+        Geometry close = Geometry.ofAngstrom(new int[] {18, 18}, new double[] {0, 0, 0, 0, 0, 1});
+        AtomicParameters huge = AtomicParameters.of(new double[] {500, 500}, new double[] {50, 50},
+                new double[] {0.2, 0.2});
+        assertThatThrownBy(() -> Mbd.plain(close, huge, MbdSettings.defaults()))
+                .isInstanceOf(PolarizationCatastropheException.class);
+    }
+}
