@@ -68,14 +68,15 @@ public final class FreeAtomTable {
                         + header.size());
             }
             String symbol = unquote(cells[symbolColumn]);
-            if (!Elements.isSymbol(symbol)) {
-                throw new IllegalArgumentException(csv + " line " + (line + 1) + ": unknown element '" + symbol + "'");
-            }
             String alpha = cells[alphaColumn].strip();
             String c6 = cells[c6Column].strip();
             String r = cells[rColumn].strip();
+            // Rows without TS values (libMBD's ions such as "H-", which only have BG values) are not for TS/MBD.
             if (alpha.isEmpty() || c6.isEmpty() || r.isEmpty()) {
                 continue;
+            }
+            if (!Elements.isSymbol(symbol)) {
+                throw new IllegalArgumentException(csv + " line " + (line + 1) + ": unknown element '" + symbol + "'");
             }
             try {
                 int z = Elements.atomicNumber(symbol);
