@@ -28,6 +28,7 @@ import org.wisekit.lmbd.GeometryFiles;
 import org.wisekit.lmbd.Lmbd;
 import org.wisekit.lmbd.LmbdResult;
 import org.wisekit.lmbd.LmbdSettings;
+import org.wisekit.lmbd.LmbdSystem;
 import org.wisekit.lmbd.Mbd;
 import org.wisekit.lmbd.MbdResult;
 import org.wisekit.lmbd.MbdSettings;
@@ -51,7 +52,7 @@ public final class ScalingReproduction implements Reproduction {
     private static final LmbdSettings TIMING_KNOBS = LmbdSettings.defaults().withRadii(10, 5, 10);
 
     private record Sizes(int dimersPerSet, List<String> crystals, int clusterAtoms, int sweepAtoms, int[] lmbdSizes,
-            int[] fullSizes, int parallelAtoms, boolean defaultKnobScaling, int decompositionAtoms) {
+            int[] fullSizes, int parallelAtoms, int defaultKnobMaxAtoms, int decompositionAtoms) {
     }
 
     private static final List<String> X23 = List.of("01CYHEXO", "02acetic_acid", "03adamantane", "04ammonia",
@@ -61,12 +62,12 @@ public final class ScalingReproduction implements Reproduction {
 
     private static Sizes sizes(Profile profile) {
         return profile.pick(
-                new Sizes(2, List.of("06benzene"), 60, 60, new int[] {100, 200}, new int[] {60, 120}, 200, false, 40),
+                new Sizes(2, List.of("06benzene"), 60, 60, new int[] {100, 200}, new int[] {60, 120}, 200, 0, 40),
                 new Sizes(Integer.MAX_VALUE, List.of("03adamantane", "04ammonia", "06benzene", "07co2",
                         "10ethylcarbamate", "13naphtalene", "20uracil", "21urea"), 500, 500,
-                        new int[] {500, 1000, 2000, 4000, 8000, 16000}, new int[] {250, 500, 1000, 2000}, 4000, false, 250),
+                        new int[] {500, 1000, 2000, 4000, 8000, 16000}, new int[] {250, 500, 1000, 2000}, 4000, 0, 250),
                 new Sizes(Integer.MAX_VALUE, X23, 1000, 1000, new int[] {500, 1000, 2000, 4000, 8000, 16000},
-                        new int[] {250, 500, 1000, 2000, 4000}, 8000, true, 500));
+                        new int[] {250, 500, 1000, 2000, 4000}, 8000, 8000, 500));
     }
 
     @Override
@@ -350,6 +351,7 @@ public final class ScalingReproduction implements Reproduction {
         double[] lmbdSeconds = new double[lmbdN.length];
         double[] fullN = new double[sizes.fullSizes().length];
         double[] fullSeconds = new double[fullN.length];
+        double[] sphere = new double[lmbdN.length];
         try (Progress.Task task = context.progress().start("timing", lmbdN.length + fullN.length)) {
             for (int k = 0; k < fullN.length; k++) {
                 Geometry g = benzene.cluster(sizes.fullSizes()[k]);
@@ -359,7 +361,7 @@ public final class ScalingReproduction implements Reproduction {
                 fullSeconds[k] = (System.nanoTime() - start) * 1e-9;
                 fullN[k] = g.size();
                 rows.add(List.of("full MBD@rsSCS", Integer.toString(g.size()), fmt(fullSeconds[k], 2),
-                        fmt(e * MEV_PER_HARTREE / g.size(), 2)));
+                        fmt(e * MEV_PER_HARTREE / g.size(), 2), "", ""));
                 task.step();
             }
             for (int k = 0; k < lmbdN.length; k++) {
@@ -369,38 +371,52 @@ public final class ScalingReproduction implements Reproduction {
                 LmbdResult r = Lmbd.energy(g, p, TIMING_KNOBS);
                 lmbdSeconds[k] = (System.nanoTime() - start) * 1e-9;
                 lmbdN[k] = g.size();
+                sphere[k] = meanSphere(Lmbd.prepare(g, p, TIMING_KNOBS, f -> { }));
                 rows.add(List.of("lMBD (r_MBD 10, r_MBD2 5)", Integer.toString(g.size()), fmt(lmbdSeconds[k], 2),
-                        fmt(r.energy() * MEV_PER_HARTREE / g.size(), 2)));
+                        fmt(r.energy() * MEV_PER_HARTREE / g.size(), 2), fmt(sphere[k], 0),
+                        fmt(1e6 * lmbdSeconds[k] / (g.size() * sphere[k]), 3)));
                 task.step();
             }
         }
         double[] defaultN = new double[0];
         double[] defaultSeconds = new double[0];
-        if (sizes.defaultKnobScaling()) {
-            defaultN = new double[lmbdN.length];
-            defaultSeconds = new double[lmbdN.length];
-            try (Progress.Task task = context.progress().start("timing, default knobs", lmbdN.length)) {
-                for (int k = 0; k < lmbdN.length; k++) {
+        int defaultRuns = (int) java.util.Arrays.stream(sizes.lmbdSizes()).filter(n -> n <= sizes.defaultKnobMaxAtoms())
+                .count();
+        if (defaultRuns > 0) {
+            defaultN = new double[defaultRuns];
+            defaultSeconds = new double[defaultRuns];
+            try (Progress.Task task = context.progress().start("timing, default knobs", defaultRuns)) {
+                for (int k = 0; k < defaultRuns; k++) {
                     Geometry g = benzene.cluster(sizes.lmbdSizes()[k]);
                     AtomicParameters p = AtomicParameters.fromVolumeRatios(g, table, null);
                     long start = System.nanoTime();
                     LmbdResult r = Lmbd.energy(g, p, LmbdSettings.defaults());
                     defaultSeconds[k] = (System.nanoTime() - start) * 1e-9;
                     defaultN[k] = g.size();
+                    double mean = meanSphere(Lmbd.prepare(g, p, LmbdSettings.defaults(), f -> { }));
                     rows.add(List.of("lMBD (default knobs)", Integer.toString(g.size()), fmt(defaultSeconds[k], 2),
-                            fmt(r.energy() * MEV_PER_HARTREE / g.size(), 2)));
+                            fmt(r.energy() * MEV_PER_HARTREE / g.size(), 2), fmt(mean, 0),
+                            fmt(1e6 * defaultSeconds[k] / (g.size() * mean), 3)));
                     task.step();
                 }
             }
         }
         context.report().table("Wall time on growing benzene clusters (X23 crystal, whole molecules), "
-                + Runtime.getRuntime().availableProcessors() + " threads", List.of("method", "atoms", "seconds",
-                        "energy / atom (meV)"), rows);
+                + Runtime.getRuntime().availableProcessors() + " threads; lMBD's mean sphere size (atoms, over up to 500"
+                + " atoms spread through the cluster) and its time per atom and sphere atom", List.of("method", "atoms",
+                        "seconds", "energy / atom (meV)", "mean sphere", "us per atom per sphere atom"), rows);
         double lmbdSlope = slope(lmbdN, lmbdSeconds);
         double fullSlope = slope(fullN, fullSeconds);
         // The linear regime starts once the spheres (15 A) stop growing with the cluster.
         double tailSlope = slope(tail(lmbdN, 3), tail(lmbdSeconds, 3));
         String crossover = crossover(lmbdN, lmbdSeconds, fullN, fullSeconds);
+        // Near a cluster's surface spheres are cut off, so the work per atom grows until the cluster is much larger
+        // than a sphere; time against N times the mean sphere separates that from the method's own scaling.
+        double[] work = new double[lmbdN.length];
+        for (int k = 0; k < work.length; k++) {
+            work[k] = lmbdN[k] * sphere[k];
+        }
+        double workSlope = slope(work, lmbdSeconds);
         XYChart chart = Plots.xy("Wall time vs N (benzene clusters)", "atoms N", "seconds");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -413,7 +429,8 @@ public final class ScalingReproduction implements Reproduction {
         }
         context.report().plot("time-vs-n", chart, "Wall time against the number of atoms, log-log");
         context.report().paragraph("Log-log slopes: lMBD " + fmt(lmbdSlope, 3) + " over N = " + (int) lmbdN[0] + " to "
-                + (int) lmbdN[lmbdN.length - 1] + " (" + fmt(tailSlope, 3) + " over the largest three), full MBD "
+                + (int) lmbdN[lmbdN.length - 1] + " (" + fmt(tailSlope, 3) + " over the largest three; " + fmt(workSlope, 3)
+                + " against N times the mean sphere size, the work the spheres hold), full MBD "
                 + fmt(fullSlope, 3) + " over N = " + (int) fullN[0] + " to " + (int) fullN[fullN.length - 1]
                 + ". Crossover: " + crossover + "."
                 + (defaultN.length > 0 ? " With default knobs (23 A spheres) lMBD's slope is "
@@ -421,7 +438,10 @@ public final class ScalingReproduction implements Reproduction {
                                 tail(defaultSeconds, 3)), 3) + " over the largest three)." : ""));
         claims.add(Claim.within("lmbd-slope", "lMBD wall time grows linearly with N: log-log slope over N = "
                 + (int) lmbdN[0] + " to " + (int) lmbdN[lmbdN.length - 1] + " (r_MBD 10, r_MBD2 5 A)", "linear scaling",
-                lmbdSlope, "", 1.05, 0.15).withNote("Crossover with full MBD: " + crossover + "."));
+                lmbdSlope, "", 1.05, 0.15).withNote("Crossover with full MBD: " + crossover + ". Mean sphere size grew"
+                + " from " + fmt(sphere[0], 0) + " to " + fmt(sphere[sphere.length - 1], 0) + " atoms (surface spheres"
+                + " are cut off in small clusters); slope against N times the mean sphere size " + fmt(workSlope, 3)
+                + "."));
         claims.add(Claim.atLeast("full-slope", "Full MBD wall time grows as a power above 2.5 of N (dense 3N x 3N"
                 + " solves and eigenvalues) over N = " + (int) fullN[0] + " to " + (int) fullN[fullN.length - 1],
                 "cubic (O(N^3))", fullSlope, "", 2.5));
@@ -454,6 +474,17 @@ public final class ScalingReproduction implements Reproduction {
     }
 
     // ------------------------------------------------------------------------------------- helpers
+
+    /** The mean number of atoms in the spheres of up to 500 atoms spread evenly through the system. */
+    private static double meanSphere(LmbdSystem system) {
+        int n = system.size();
+        int samples = Math.min(500, n);
+        double sum = 0;
+        for (int k = 0; k < samples; k++) {
+            sum += system.sphereSize((int) ((long) k * n / samples));
+        }
+        return sum / samples;
+    }
 
     private static Crystal crystal(Datasets data, String name) {
         Path poscar = data.verifiedPath(Dataset.MOLECULES, "molecules/x23/" + name + "/POSCAR");
