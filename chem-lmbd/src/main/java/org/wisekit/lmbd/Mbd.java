@@ -48,7 +48,7 @@ public final class Mbd {
     }
 
     /**
-     * The TS pairwise energy -sum_{i<j} C6_ij f(R_ij) / R_ij^6 with the combination rule
+     * The TS pairwise energy {@code -sum_{i<j} C6_ij f(R_ij) / R_ij^6} with the combination rule
      * C6_ij = 2 C6_i C6_j / (alpha_j/alpha_i C6_i + alpha_i/alpha_j C6_j) and the damping
      * f = 1 / (1 + exp(-d (R / (sR (R_i + R_j)) - 1))) (libMBD's {@code ts_energy}; sR 0.94, d 20 for PBE).
      */

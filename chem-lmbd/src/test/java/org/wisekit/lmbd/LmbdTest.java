@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.wisekit.lmbd.internal.DipoleTensors;
 
@@ -16,32 +15,9 @@ class LmbdTest {
             new FreeAtom(6, 12.0, 46.6, 3.59), new FreeAtom(8, 5.4, 15.6, 3.19), new FreeAtom(18, 11.1, 64.3, 3.55)),
             "test");
 
-    /** Random C/H/O atoms in a box, at least {@code minimum} angstrom apart. */
+    /** Random C/H/O atoms (H twice as likely) in a box, at least {@code minimum} A apart. */
     static Geometry randomMolecularCloud(int n, long seed, double box, double minimum) {
-        Random random = new Random(seed);
-        int[] elements = {1, 1, 6, 8};
-        int[] z = new int[n];
-        double[] xyz = new double[3 * n];
-        int placed = 0;
-        while (placed < n) {
-            for (int c = 0; c < 3; c++) {
-                xyz[3 * placed + c] = random.nextDouble() * box;
-            }
-            boolean ok = true;
-            for (int j = 0; j < placed && ok; j++) {
-                double d2 = 0;
-                for (int c = 0; c < 3; c++) {
-                    double d = xyz[3 * placed + c] - xyz[3 * j + c];
-                    d2 += d * d;
-                }
-                ok = d2 > minimum * minimum;
-            }
-            if (ok) {
-                z[placed] = elements[random.nextInt(elements.length)];
-                placed++;
-            }
-        }
-        return Geometry.ofAngstrom(z, xyz);
+        return TestGeometries.cloud(n, seed, box, minimum, 1, 1, 6, 8);
     }
 
     static LmbdSettings small() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Full MBD against libMBD's reference values (its test suite) and against its own identities. */
@@ -42,31 +41,9 @@ class MbdTest {
         assertThat(energy).isCloseTo(-0.000318123017869182, within(1e-10 * 0.000318123017869182));
     }
 
-    /** A random cluster of argon-like atoms at least 3 A apart. */
+    /** A random cluster of argon atoms at least 3 A apart. */
     static Geometry randomCluster(int n, long seed, double boxAngstrom) {
-        Random random = new Random(seed);
-        double[] xyz = new double[3 * n];
-        int placed = 0;
-        while (placed < n) {
-            for (int c = 0; c < 3; c++) {
-                xyz[3 * placed + c] = random.nextDouble() * boxAngstrom;
-            }
-            boolean ok = true;
-            for (int j = 0; j < placed && ok; j++) {
-                double d2 = 0;
-                for (int c = 0; c < 3; c++) {
-                    double d = xyz[3 * placed + c] - xyz[3 * j + c];
-                    d2 += d * d;
-                }
-                ok = d2 > 9;
-            }
-            if (ok) {
-                placed++;
-            }
-        }
-        int[] z = new int[n];
-        java.util.Arrays.fill(z, 18);
-        return Geometry.ofAngstrom(z, xyz);
+        return TestGeometries.cloud(n, seed, boxAngstrom, 3, 18);
     }
 
     @Test
