@@ -112,6 +112,28 @@ public final class Mbd {
     static double[] screenedAt(Geometry geometry, AtomicParameters p, double u, double beta, double a) {
         int n = geometry.size();
         int dim = 3 * n;
+        double[] matrix = screeningMatrix(geometry, p, u, beta, a);
+        int failed = Cholesky.factor(matrix, dim);
+        if (failed >= 0) {
+            throw new PolarizationCatastropheException("screening at u = " + u + " Ha: A^-1 + T_SR is not positive"
+                    + " definite (pivot of atom " + (failed / 3 + 1) + ", " + geometry.symbol(failed / 3) + ")");
+        }
+        double[] rhs = new double[dim * 3];
+        for (int row = 0; row < dim; row++) {
+            rhs[row * 3 + row % 3] = 1;
+        }
+        Cholesky.solve(matrix, dim, rhs, 3);
+        double[] alpha = new double[n];
+        for (int i = 0; i < n; i++) {
+            alpha[i] = (rhs[(3 * i) * 3] + rhs[(3 * i + 1) * 3 + 1] + rhs[(3 * i + 2) * 3 + 2]) / 3;
+        }
+        return alpha;
+    }
+
+    /** A(u)^-1 + T_SR(u), dense 3N x 3N, both triangles. */
+    static double[] screeningMatrix(Geometry geometry, AtomicParameters p, double u, double beta, double a) {
+        int n = geometry.size();
+        int dim = 3 * n;
         double[] alpha = new double[n];
         double[] sigma = new double[n];
         for (int i = 0; i < n; i++) {
@@ -136,20 +158,7 @@ public final class Mbd {
                 putBlock(matrix, dim, i, j, block);
             }
         }
-        int failed = Cholesky.factor(matrix, dim);
-        if (failed >= 0) {
-            throw new PolarizationCatastropheException("screening at u = " + u + " Ha: A^-1 + T_SR is not positive"
-                    + " definite (pivot of atom " + (failed / 3 + 1) + ", " + geometry.symbol(failed / 3) + ")");
-        }
-        double[] rhs = new double[dim * 3];
-        for (int row = 0; row < dim; row++) {
-            rhs[row * 3 + row % 3] = 1;
-        }
-        Cholesky.solve(matrix, dim, rhs, 3);
-        for (int i = 0; i < n; i++) {
-            alpha[i] = (rhs[(3 * i) * 3] + rhs[(3 * i + 1) * 3 + 1] + rhs[(3 * i + 2) * 3 + 2]) / 3;
-        }
-        return alpha;
+        return matrix;
     }
 
     /**

@@ -109,6 +109,31 @@ class LmbdTest {
         assertThat(eab).isCloseTo(ea + eb, within(1e-13 * Math.abs(eab)));
     }
 
+    /**
+     * Two atoms 12 A apart (beyond rMbd2 and rScs, within rMbd and r2b): the energy is the two-body tail, whose
+     * second order is -(1/2 pi) sum_k w_k alpha_1(u) alpha_2(u) 6 f^2 / R^6 (Tr T^2 = 6 / R^6); odd orders vanish and
+     * the fourth order is the small rest.
+     */
+    @Test
+    void twoDistantAtomsGiveTheTwoBodyTail() {
+        double distance = 12 * Units.BOHR_PER_ANGSTROM;
+        Geometry g = Geometry.ofBohr(new int[] {18, 6}, new double[] {0, 0, 0, 0, 0, distance});
+        AtomicParameters p = AtomicParameters.fromVolumeRatios(g, CHO, null);
+        LmbdSettings settings = LmbdSettings.defaults();
+        LmbdResult result = Lmbd.energy(g, p, settings);
+        double f = DipoleTensors.fermi(distance, 0.83 * (p.r0(0) + p.r0(1)), 6);
+        double tail = 0;
+        for (int k = 0; k < settings.grid().size(); k++) {
+            double u = settings.grid().point(k);
+            double a1 = p.alpha0(0) / (1 + Math.pow(u / p.omega(0), 2));
+            double a2 = p.alpha0(1) / (1 + Math.pow(u / p.omega(1), 2));
+            tail -= settings.grid().weight(k) * a1 * a2 * 6 * f * f / Math.pow(distance, 6);
+        }
+        tail /= 2 * Math.PI;
+        assertThat(result.energy()).isCloseTo(tail, within(1e-3 * Math.abs(tail)));
+        assertThat(result.perAtom()[0]).isCloseTo(result.perAtom()[1], within(1e-15));
+    }
+
     @Test
     void energyIsInvariantUnderRotationTranslationAndThreads() {
         Geometry g = randomMolecularCloud(60, 6, 12, 1.5);

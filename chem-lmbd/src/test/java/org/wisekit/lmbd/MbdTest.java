@@ -80,6 +80,36 @@ class MbdTest {
     }
 
     @Test
+    void screeningMatrixIsSymmetricAndItsInverseContractsToTheScreenedAlpha() {
+        Geometry cluster = randomCluster(7, 12, 7);
+        AtomicParameters p = AtomicParameters.fromVolumeRatios(cluster, ARGON, null);
+        int dim = 3 * cluster.size();
+        double[] matrix = Mbd.screeningMatrix(cluster, p, 0.4, 0.83, 6);
+        for (int r = 0; r < dim; r++) {
+            for (int c = 0; c < dim; c++) {
+                assertThat(matrix[r * dim + c]).isEqualTo(matrix[c * dim + r]);
+            }
+        }
+        // alpha_i = (1/3) Tr sum_j Abar_ij from an explicit inverse (Commons Math LU), as libMBD contracts it.
+        double[][] rows = new double[dim][dim];
+        for (int r = 0; r < dim; r++) {
+            System.arraycopy(matrix, r * dim, rows[r], 0, dim);
+        }
+        org.apache.commons.math3.linear.RealMatrix inverse = new org.apache.commons.math3.linear.LUDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(rows)).getSolver().getInverse();
+        double[] alpha = Mbd.screenedAt(cluster, p, 0.4, 0.83, 6);
+        for (int i = 0; i < cluster.size(); i++) {
+            double sum = 0;
+            for (int j = 0; j < cluster.size(); j++) {
+                for (int c = 0; c < 3; c++) {
+                    sum += inverse.getEntry(3 * i + c, 3 * j + c);
+                }
+            }
+            assertThat(alpha[i]).isCloseTo(sum / 3, within(1e-12 * Math.abs(sum)));
+        }
+    }
+
+    @Test
     void closeAtomsAreRejectedByName() {
         Geometry bad = Geometry.ofAngstrom(new int[] {18, 18, 18}, new double[] {0, 0, 0, 5, 0, 0, 5.05, 0, 0});
         assertThatThrownBy(() -> Mbd.rsScs(bad, AtomicParameters.fromVolumeRatios(bad, ARGON, null),
